@@ -1,0 +1,22 @@
+using EmergencyLink.Domain.Cases;
+using Orleans.Concurrency;
+
+namespace EmergencyLink.Contracts;
+
+/// <summary>One case, keyed by its incident id. It owns the state machine and the timeline.</summary>
+public interface IIncidentGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the case; called once by the registry, which allocated the id.</summary>
+    Task<CommandResult<IncidentSnapshot>> OpenAsync(NewIncident call, string actor);
+
+    /// <summary>
+    /// The last committed snapshot, or null if the case does not exist. It never shows a change that is not yet on
+    /// disk, so it may interleave with a command in flight; that also keeps grains that call back here on
+    /// activation (a unit reconciling with its case) free of deadlocks.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IncidentSnapshot?> GetAsync();
+
+    /// <summary>Fires a trigger; Assign also dispatches the unit, and other steps move the unit along.</summary>
+    Task<CommandResult<IncidentSnapshot>> FireAsync(CaseCommand command, string actor);
+}

@@ -1,0 +1,27 @@
+using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Geography;
+
+namespace EmergencyLink.Contracts;
+
+/// <summary>A committed case as the API, the hubs and other grains see it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record IncidentSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] CaseState State,
+    [property: Id(2)] int Priority,
+    [property: Id(3)] GeoPoint Location,
+    [property: Id(4)] string? Address,
+    [property: Id(5)] string Complaint,
+    [property: Id(6)] string? CallerPhone,
+    [property: Id(7)] string? Notes,
+    [property: Id(8)] string? AmbulanceId,
+    [property: Id(9)] string? HospitalId,
+    [property: Id(10)] NoTransportDisposition? Disposition,
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] IReadOnlyList<TimelineEntry> Timeline,
+    [property: Id(13)] IReadOnlyList<CaseTrigger> PermittedTriggers)
+{
+    public static IncidentSnapshot From(IncidentRecord r) => new(
+        r.Id, r.State, r.Priority, r.Location, r.Address, r.Complaint, r.CallerPhone, r.Notes, r.AmbulanceId,
+        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State));
+}

@@ -1,0 +1,11 @@
+using EmergencyLink.Domain.Dispatch;
+using EmergencyLink.Domain.Geography;
+
+namespace EmergencyLink.Geo.Routing;
+
+/// <summary>Estimates driving time from many units to one scene (one-to-many, as dispatch asks it).</summary>
+public interface ITravelTimeEstimator
+{
+    /// <summary>One estimate per origin, in order; null where the scene cannot be reached from that origin.</summary>
+    IReadOnlyList<TravelEstimate?> EstimateToScene(IReadOnlyList<GeoPoint> origins, GeoPoint scene);
+}

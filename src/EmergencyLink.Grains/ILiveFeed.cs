@@ -1,0 +1,23 @@
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Cases;
+
+namespace EmergencyLink.Grains;
+
+/// <summary>
+/// Where grains push committed changes for live viewers. The host implements it with SignalR hub contexts; the
+/// telemetry path stays off Orleans streams, whose polling adds 50–100 ms (DESIGN.md).
+/// </summary>
+public interface ILiveFeed
+{
+    Task IncidentChangedAsync(IncidentSnapshot incident);
+
+    Task UnitChangedAsync(AmbulanceSnapshot unit);
+
+    Task UnitMovedAsync(AmbulanceSnapshot unit);
+
+    Task HospitalChangedAsync(HospitalSnapshot hospital);
+
+    Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident);
+
+    Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state);
+}

@@ -1,0 +1,167 @@
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Cases;
+using Microsoft.Extensions.Logging;
+
+namespace EmergencyLink.Grains;
+
+/// <summary>
+/// A case. It commits its own step first and then moves its unit, except for Assign, where the unit is claimed
+/// first: claiming is the step that can fail (the unit is busy), and a claimed unit whose case did not commit is
+/// released by the unit's reconciliation on its next activation (<see cref="AmbulanceGrain"/>).
+/// </summary>
+public sealed class IncidentGrain(
+    [PersistentState(StorageNames.Incident)] IPersistentState<IncidentRecord> state,
+    TimeProvider time,
+    ILiveFeed live,
+    ILogger<IncidentGrain> logger) : Grain, IIncidentGrain
+{
+    private IncidentSnapshot? committed;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        committed = state.State.Exists ? IncidentSnapshot.From(state.State) : null;
+        return Task.CompletedTask;
+    }
+
+    public Task<IncidentSnapshot?> GetAsync() => Task.FromResult(committed);
+
+    public async Task<CommandResult<IncidentSnapshot>> OpenAsync(NewIncident call, string actor)
+    {
+        if (state.State.Exists)
+        {
+            return CommandResult<IncidentSnapshot>.Conflict($"Incident {state.State.Id} exists already.");
+        }
+
+        state.State = IncidentCase.Open(this.GetPrimaryKeyString(), call, actor, time.GetUtcNow());
+        await CommitAsync();
+
+        // The registry is waiting on this call and tracks the returned snapshot itself; calling it back would deadlock.
+        await PublishAsync(previousHospitalId: null, toRegistry: false);
+        return CommandResult<IncidentSnapshot>.Created(committed!);
+    }
+
+    public async Task<CommandResult<IncidentSnapshot>> FireAsync(CaseCommand command, string actor)
+    {
+        var record = state.State;
+        if (!record.Exists)
+        {
+            return CommandResult<IncidentSnapshot>.NotFound($"Incident {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        var check = IncidentCase.Check(record, command);
+        if (!check.Accepted)
+        {
+            return Refusal(check);
+        }
+
+        if (command.Trigger == CaseTrigger.Assign)
+        {
+            var claim = await GrainFactory.GetGrain<IAmbulanceGrain>(command.AmbulanceId!).DispatchAsync(record.Id, actor);
+            if (!claim.Succeeded)
+            {
+                return claim.Cast<IncidentSnapshot>();
+            }
+        }
+
+        var from = record.State;
+        var unitId = record.AmbulanceId ?? command.AmbulanceId;
+        var previousHospitalId = record.HospitalId;
+        IncidentCase.Apply(record, command, actor, time.GetUtcNow());
+        try
+        {
+            await CommitAsync();
+        }
+        catch when (command.Trigger == CaseTrigger.Assign)
+        {
+            // The unit was claimed for a step that did not commit: give it back now rather than at its next activation.
+            await MoveUnitAsync(command.AmbulanceId!, Domain.Units.UnitTrigger.Clear, from);
+            throw;
+        }
+
+        var unitTrigger = CaseUnitLink.UnitTriggerFor(command.Trigger, from);
+        if (unitTrigger is { } trigger && command.Trigger != CaseTrigger.Assign && unitId is not null)
+        {
+            await MoveUnitAsync(unitId, trigger, state.State.State);
+        }
+
+        await PublishAsync(previousHospitalId);
+        return CommandResult<IncidentSnapshot>.Ok(committed!);
+    }
+
+    private static CommandResult<IncidentSnapshot> Refusal(TransitionOutcome check) => check.Kind switch
+    {
+        TransitionOutcomeKind.NotPermitted => CommandResult<IncidentSnapshot>.Conflict(
+            check.Error!, check.PermittedTriggers.Select(t => t.ToString()).ToArray()),
+        _ => CommandResult<IncidentSnapshot>.Invalid(check.Error!),
+    };
+
+    /// <summary>
+    /// Writes the record; if the write fails the in-memory record may hold an uncommitted step, so the activation
+    /// is dropped and the next call reloads what is on disk.
+    /// </summary>
+    private async Task CommitAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        committed = IncidentSnapshot.From(state.State);
+    }
+
+    private async Task MoveUnitAsync(string unitId, Domain.Units.UnitTrigger trigger, CaseState caseState)
+    {
+        try
+        {
+            var moved = await GrainFactory.GetGrain<IAmbulanceGrain>(unitId)
+                .FollowCaseAsync(this.GetPrimaryKeyString(), caseState, trigger);
+            if (!moved.Succeeded)
+            {
+                logger.LogWarning("Unit {Unit} did not follow case {Incident} ({Trigger}): {Error}",
+                    unitId, state.State.Id, trigger, moved.Error);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The case step is committed; the unit catches up when it next activates and reconciles.
+            logger.LogError(ex, "Unit {Unit} could not follow case {Incident} ({Trigger})", unitId, state.State.Id, trigger);
+        }
+    }
+
+    /// <summary>
+    /// Tells the indexes and the viewers about a committed step. A failure here does not undo the step, which is
+    /// already durable and acknowledged; it is logged.
+    /// </summary>
+    private async Task PublishAsync(string? previousHospitalId, bool toRegistry = true)
+    {
+        var snapshot = committed!;
+        try
+        {
+            if (toRegistry)
+            {
+                await GrainFactory.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).TrackAsync(snapshot);
+            }
+
+            if (snapshot.HospitalId is { } hospitalId)
+            {
+                await GrainFactory.GetGrain<IHospitalGrain>(hospitalId).TrackCaseAsync(snapshot);
+            }
+
+            if (previousHospitalId is not null && previousHospitalId != snapshot.HospitalId)
+            {
+                await GrainFactory.GetGrain<IHospitalGrain>(previousHospitalId).TrackCaseAsync(snapshot);
+            }
+
+            await live.IncidentChangedAsync(snapshot);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Publishing case {Incident} failed", snapshot.Id);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Cases;
+
+namespace EmergencyLink.Grains;
+
+/// <summary>For silos without viewers (tools, tests that do not watch).</summary>
+public sealed class NullLiveFeed : ILiveFeed
+{
+    public Task IncidentChangedAsync(IncidentSnapshot incident) => Task.CompletedTask;
+
+    public Task UnitChangedAsync(AmbulanceSnapshot unit) => Task.CompletedTask;
+
+    public Task UnitMovedAsync(AmbulanceSnapshot unit) => Task.CompletedTask;
+
+    public Task HospitalChangedAsync(HospitalSnapshot hospital) => Task.CompletedTask;
+
+    public Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident) => Task.CompletedTask;
+
+    public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state) => Task.CompletedTask;
+}

@@ -1,0 +1,3 @@
+namespace EmergencyLink.Server.Api;
+
+public sealed record HospitalStatusBody(bool? Diversion, int? EdBedsFree);

@@ -1,0 +1,3 @@
+namespace EmergencyLink.Server.Api;
+
+public sealed record PositionBody(double? Lat, double? Lon, double? Heading, double? SpeedKmh);

@@ -1,0 +1,10 @@
+namespace EmergencyLink.Server.Auth;
+
+public static class Policies
+{
+    /// <summary>Dispatchers and admins: incidents, assignment, everything read.</summary>
+    public const string Dispatch = "dispatch";
+
+    /// <summary>ED users (their own hospital) and dispatchers and admins (any hospital).</summary>
+    public const string HospitalFeed = "hospital-feed";
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+using EmergencyLink.Server.Api;
+using EmergencyLink.Server.Seeding;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace EmergencyLink.Server.Hosting;
+
+public static class ApiSetup
+{
+    /// <summary>JSON (camelCase, enums by their API names), ProblemDetails for every error, OpenAPI, SignalR.</summary>
+    public static WebApplicationBuilder AddEmergencyLinkApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services
+            .AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddMessagePackProtocol();
+
+        builder.Services.Configure<RegionOptions>(builder.Configuration.GetSection(RegionOptions.Section));
+        builder.Services.AddSingleton<RegionCatalog>();
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<RegionSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,9 @@
+namespace EmergencyLink.Server.Hosting;
+
+public sealed class RegionOptions
+{
+    public const string Section = "Region";
+
+    /// <summary>The map folder; empty means the demo region shipped beside the server (<c>maps/demo</c>).</summary>
+    public string MapPath { get; set; } = "";
+}

@@ -1,0 +1,28 @@
+using EmergencyLink.Geo.Routing;
+using EmergencyLink.Grains;
+using EmergencyLink.Server.Live;
+using EmergencyLink.Storage;
+
+namespace EmergencyLink.Server.Hosting;
+
+public static class SiloSetup
+{
+    /// <summary>Co-hosts the Orleans silo: localhost clustering, grain state in the SQLite file.</summary>
+    public static WebApplicationBuilder AddEmergencyLinkSilo(this WebApplicationBuilder builder, string storagePath)
+    {
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId,
+                clusterId: silo.ClusterId);
+            orleans.AddSqliteGrainStorageAsDefault(options => options.Path = storagePath);
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
+        builder.Services.Configure<StraightLineOptions>(builder.Configuration.GetSection("Routing"));
+        builder.Services.AddSingleton<ITravelTimeEstimator>(sp =>
+            new StraightLineTravelTimeEstimator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StraightLineOptions>>().Value));
+        return builder;
+    }
+}

@@ -1,0 +1,17 @@
+using EmergencyLink.Contracts;
+
+namespace EmergencyLink.Server.Hubs;
+
+/// <summary>What the dispatch console receives. Method names are the SignalR event names.</summary>
+public interface IDispatchClient
+{
+    Task IncidentCreated(IncidentSnapshot incident);
+
+    Task IncidentChanged(IncidentSnapshot incident);
+
+    Task UnitStatusChanged(AmbulanceSnapshot unit);
+
+    Task UnitPositionChanged(AmbulanceSnapshot unit);
+
+    Task HospitalStatusChanged(HospitalSnapshot hospital);
+}

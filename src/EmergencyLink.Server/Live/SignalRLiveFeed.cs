@@ -1,0 +1,37 @@
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Cases;
+using EmergencyLink.Grains;
+using EmergencyLink.Server.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EmergencyLink.Server.Live;
+
+/// <summary>
+/// Pushes committed changes from grains to hub clients. SendAsync only queues to each connection, so a slow
+/// viewer never holds up a grain.
+/// </summary>
+public sealed class SignalRLiveFeed(
+    IHubContext<DispatchHub, IDispatchClient> dispatch,
+    IHubContext<HospitalHub, IHospitalClient> hospitals) : ILiveFeed
+{
+    public Task IncidentChangedAsync(IncidentSnapshot incident) =>
+        incident.Timeline.Count == 1
+            ? dispatch.Clients.All.IncidentCreated(incident)
+            : dispatch.Clients.All.IncidentChanged(incident);
+
+    public Task UnitChangedAsync(AmbulanceSnapshot unit) => dispatch.Clients.All.UnitStatusChanged(unit);
+
+    public Task UnitMovedAsync(AmbulanceSnapshot unit) => dispatch.Clients.All.UnitPositionChanged(unit);
+
+    public async Task HospitalChangedAsync(HospitalSnapshot hospital)
+    {
+        await dispatch.Clients.All.HospitalStatusChanged(hospital);
+        await hospitals.Clients.Group(HospitalHub.GroupOf(hospital.Id)).HospitalStatusChanged(hospital);
+    }
+
+    public Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident) =>
+        hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).InboundChanged(incident);
+
+    public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state) =>
+        hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).InboundRemoved(new InboundRemoval(hospitalId, incidentId, state));
+}

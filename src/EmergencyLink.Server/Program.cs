@@ -1,0 +1,26 @@
+using EmergencyLink.Server.Endpoints;
+using EmergencyLink.Server.Hosting;
+using EmergencyLink.Server.Hubs;
+
+var builder = WebApplication.CreateBuilder(args);
+var storagePath = builder.ResolveStoragePath();
+builder.AddEmergencyLinkSilo(storagePath);
+builder.AddEmergencyLinkAuth(storagePath);
+builder.AddEmergencyLinkApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthEndpoints();
+app.MapIncidentEndpoints();
+app.MapAmbulanceEndpoints();
+app.MapHospitalEndpoints();
+app.MapHub<DispatchHub>(DispatchHub.Path);
+app.MapHub<HospitalHub>(HospitalHub.Path);
+
+app.Logger.LogInformation("EmergencyLink storage: {StoragePath}", storagePath);
+app.Run();

@@ -1,0 +1,45 @@
+using EmergencyLink.Geo.Routing;
+using EmergencyLink.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace EmergencyLink.Grains.Tests;
+
+/// <summary>
+/// One two-silo in-process cluster shared by the grain tests (it takes about two seconds to start), on the real
+/// SQLite storage in a temp folder, so grain state goes through the same serializer as in production.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("emergencylink-grains-").FullName;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+
+    public RecordingLiveFeed Live { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSqliteGrainStorageAsDefault(o => o.Path = Path.Combine(folder, "grains.db"));
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton<ILiveFeed>(Live);
+            silo.Services.AddSingleton<ITravelTimeEstimator>(new StraightLineTravelTimeEstimator(new StraightLineOptions()));
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Cases;
+
+namespace EmergencyLink.Grains.Tests;
+
+/// <summary>Remembers every push so tests can see what viewers would have received.</summary>
+public sealed class RecordingLiveFeed : ILiveFeed
+{
+    public ConcurrentQueue<(string HospitalId, string IncidentId, CaseState State, bool Removed)> Inbound { get; } = new();
+
+    public ConcurrentQueue<IncidentSnapshot> Incidents { get; } = new();
+
+    public ConcurrentQueue<AmbulanceSnapshot> Units { get; } = new();
+
+    public Task IncidentChangedAsync(IncidentSnapshot incident)
+    {
+        Incidents.Enqueue(incident);
+        return Task.CompletedTask;
+    }
+
+    public Task UnitChangedAsync(AmbulanceSnapshot unit)
+    {
+        Units.Enqueue(unit);
+        return Task.CompletedTask;
+    }
+
+    public Task UnitMovedAsync(AmbulanceSnapshot unit)
+    {
+        Units.Enqueue(unit);
+        return Task.CompletedTask;
+    }
+
+    public Task HospitalChangedAsync(HospitalSnapshot hospital) => Task.CompletedTask;
+
+    public Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident)
+    {
+        Inbound.Enqueue((hospitalId, incident.Id, incident.State, false));
+        return Task.CompletedTask;
+    }
+
+    public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state)
+    {
+        Inbound.Enqueue((hospitalId, incidentId, state, true));
+        return Task.CompletedTask;
+    }
+}
