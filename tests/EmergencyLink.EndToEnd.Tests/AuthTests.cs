@@ -1,5 +1,6 @@
 using System.Net;
 using EmergencyLink.Security;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,17 +14,17 @@ public sealed class AuthTests(ServerFixture fixture)
     private async Task<(string Incident, string Unit, string Hospital, string OtherHospital)> CaseInTransportAsync()
     {
         var dispatcher = server.Dispatcher();
-        var hospitals = (await dispatcher.GetAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().Select(h => h.Str("id")).ToArray();
-        var unit = (await dispatcher.GetAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
+        var hospitals = (await dispatcher.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().Select(h => h.Str("id")).ToArray();
+        var unit = (await dispatcher.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
             .First(u => u.Str("status") == "Available").Str("id");
-        var id = (await dispatcher.PostAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
+        var id = (await dispatcher.PostJsonAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
         foreach (var body in new object[]
                  {
                      new { trigger = "Triage" }, new { trigger = "Assign", ambulanceId = unit }, new { trigger = "EnRoute" },
                      new { trigger = "ArriveScene" }, new { trigger = "Transport", hospitalId = hospitals[0] },
                  })
         {
-            (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", body)).Expect(HttpStatusCode.OK);
+            (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", body)).Expect(HttpStatusCode.OK);
         }
 
         return (id, unit, hospitals[0], hospitals[1]);
@@ -38,7 +39,7 @@ public sealed class AuthTests(ServerFixture fixture)
     [InlineData("GET", "/openapi/v1.json")]
     public async Task Without_a_token_every_endpoint_but_health_is_401(string method, string path)
     {
-        var response = await server.Client(null).SendAsync(new HttpMethod(method), path, method == "GET" ? null : "{}");
+        var response = await server.Client(null).SendJsonAsync(new HttpMethod(method), path, method == "GET" ? null : "{}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
     }
@@ -50,8 +51,8 @@ public sealed class AuthTests(ServerFixture fixture)
             .Issue(new TokenRequest(Roles.Admin, "mallory"), TimeSpan.FromHours(1));
         var expired = server.Tokens.Issue(new TokenRequest(Roles.Admin, "late"), TimeSpan.FromMinutes(-5));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client(forged).GetAsync("/api/hospitals")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client(expired).GetAsync("/api/hospitals")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client(forged).GetJsonAsync("/api/hospitals")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await server.Client(expired).GetJsonAsync("/api/hospitals")).Status);
     }
 
     [Theory]
@@ -61,10 +62,10 @@ public sealed class AuthTests(ServerFixture fixture)
     {
         var client = server.Client(server.Token(role, vehicle: "A01", hospital: "H1"));
 
-        (await client.PostAsync("/api/incidents", Http.NewIncident())).ExpectProblem(HttpStatusCode.Forbidden);
-        (await client.GetAsync("/api/incidents")).ExpectProblem(HttpStatusCode.Forbidden);
-        (await client.GetAsync("/api/ambulances")).ExpectProblem(HttpStatusCode.Forbidden);
-        (await client.PostAsync("/api/incidents/INC-000001/assign", new { ambulanceId = "A01" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await client.PostJsonAsync("/api/incidents", Http.NewIncident())).ExpectProblem(HttpStatusCode.Forbidden);
+        (await client.GetJsonAsync("/api/incidents")).ExpectProblem(HttpStatusCode.Forbidden);
+        (await client.GetJsonAsync("/api/ambulances")).ExpectProblem(HttpStatusCode.Forbidden);
+        (await client.PostJsonAsync("/api/incidents/INC-000001/assign", new { ambulanceId = "A01" })).ExpectProblem(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -74,20 +75,20 @@ public sealed class AuthTests(ServerFixture fixture)
         var own = server.Client(server.Token(Roles.Crew, vehicle: unit));
         var other = server.Client(server.Token(Roles.Crew, vehicle: unit == "A01" ? "A02" : "A01"));
 
-        (await own.GetAsync($"/api/incidents/{incident}")).Expect(HttpStatusCode.OK);
-        (await own.GetAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK);
-        (await other.GetAsync($"/api/incidents/{incident}")).ExpectProblem(HttpStatusCode.Forbidden);
-        (await other.GetAsync($"/api/ambulances/{unit}")).ExpectProblem(HttpStatusCode.Forbidden);
-        (await other.PutAsync($"/api/ambulances/{unit}/status", new { status = "OutOfService" })).ExpectProblem(HttpStatusCode.Forbidden);
-        (await other.PutAsync($"/api/ambulances/{unit}/position", new { lat = 1, lon = 1 })).ExpectProblem(HttpStatusCode.Forbidden);
-        (await other.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "ArriveHospital" })).ExpectProblem(HttpStatusCode.Forbidden);
-        (await own.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Cancel" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await own.GetJsonAsync($"/api/incidents/{incident}")).Expect(HttpStatusCode.OK);
+        (await own.GetJsonAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK);
+        (await other.GetJsonAsync($"/api/incidents/{incident}")).ExpectProblem(HttpStatusCode.Forbidden);
+        (await other.GetJsonAsync($"/api/ambulances/{unit}")).ExpectProblem(HttpStatusCode.Forbidden);
+        (await other.PutJsonAsync($"/api/ambulances/{unit}/status", new { status = "OutOfService" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await other.PutJsonAsync($"/api/ambulances/{unit}/position", new { lat = 1, lon = 1 })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await other.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "ArriveHospital" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await own.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Cancel" })).ExpectProblem(HttpStatusCode.Forbidden);
 
-        (await own.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
-        (await own.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await own.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
+        (await own.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).ExpectProblem(HttpStatusCode.Forbidden);
         var admin = server.Client(server.Token(Roles.Admin));
-        (await admin.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).Expect(HttpStatusCode.OK);
-        (await own.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Close" })).Expect(HttpStatusCode.OK);
+        (await admin.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).Expect(HttpStatusCode.OK);
+        (await own.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Close" })).Expect(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -98,20 +99,20 @@ public sealed class AuthTests(ServerFixture fixture)
         var otherEd = server.Client(server.Token(Roles.Ed, hospital: otherHospital));
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unit));
 
-        (await ed.GetAsync($"/api/incidents/{incident}")).Expect(HttpStatusCode.OK);
-        (await ed.GetAsync($"/api/hospitals/{hospital}/inbound")).Expect(HttpStatusCode.OK);
-        (await otherEd.GetAsync($"/api/incidents/{incident}")).ExpectProblem(HttpStatusCode.Forbidden);
-        (await otherEd.GetAsync($"/api/hospitals/{hospital}/inbound")).ExpectProblem(HttpStatusCode.Forbidden);
-        (await otherEd.PutAsync($"/api/hospitals/{hospital}/status", new { diversion = true })).ExpectProblem(HttpStatusCode.Forbidden);
-        (await crew.PutAsync($"/api/hospitals/{hospital}/status", new { diversion = true })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await ed.GetJsonAsync($"/api/incidents/{incident}")).Expect(HttpStatusCode.OK);
+        (await ed.GetJsonAsync($"/api/hospitals/{hospital}/inbound")).Expect(HttpStatusCode.OK);
+        (await otherEd.GetJsonAsync($"/api/incidents/{incident}")).ExpectProblem(HttpStatusCode.Forbidden);
+        (await otherEd.GetJsonAsync($"/api/hospitals/{hospital}/inbound")).ExpectProblem(HttpStatusCode.Forbidden);
+        (await otherEd.PutJsonAsync($"/api/hospitals/{hospital}/status", new { diversion = true })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await crew.PutJsonAsync($"/api/hospitals/{hospital}/status", new { diversion = true })).ExpectProblem(HttpStatusCode.Forbidden);
 
-        (await crew.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
-        (await otherEd.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).ExpectProblem(HttpStatusCode.Forbidden);
-        (await ed.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Close" })).ExpectProblem(HttpStatusCode.Forbidden);
-        (await ed.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).Expect(HttpStatusCode.OK);
-        var status = (await ed.PutAsync($"/api/hospitals/{hospital}/status", new { edBedsFree = 3 })).Expect(HttpStatusCode.OK);
+        (await crew.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
+        (await otherEd.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await ed.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Close" })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await ed.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Handover" })).Expect(HttpStatusCode.OK);
+        var status = (await ed.PutJsonAsync($"/api/hospitals/{hospital}/status", new { edBedsFree = 3 })).Expect(HttpStatusCode.OK);
         Assert.Equal(3, status.GetProperty("edBedsFree").GetInt32());
-        (await crew.PostAsync($"/api/incidents/{incident}/transitions", new { trigger = "Close" })).Expect(HttpStatusCode.OK);
+        (await crew.PostJsonAsync($"/api/incidents/{incident}/transitions", new { trigger = "Close" })).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -11,12 +11,12 @@ public sealed class BadInputTests(ServerFixture fixture)
     private readonly HttpClient dispatcher = fixture.Server.Dispatcher();
 
     private async Task<int> IncidentCountAsync() =>
-        (await dispatcher.GetAsync("/api/incidents")).Expect(HttpStatusCode.OK).GetArrayLength();
+        (await dispatcher.GetJsonAsync("/api/incidents")).Expect(HttpStatusCode.OK).GetArrayLength();
 
     private async Task<string> NewTriagedIncidentAsync()
     {
-        var id = (await dispatcher.PostAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
-        (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" })).Expect(HttpStatusCode.OK);
+        var id = (await dispatcher.PostJsonAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" })).Expect(HttpStatusCode.OK);
         return id;
     }
 
@@ -45,7 +45,7 @@ public sealed class BadInputTests(ServerFixture fixture)
     {
         var before = await IncidentCountAsync();
 
-        var problem = (await dispatcher.PostAsync("/api/incidents", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        var problem = (await dispatcher.PostJsonAsync("/api/incidents", body)).ExpectProblem(HttpStatusCode.BadRequest);
 
         Assert.Contains(mentioned, problem.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await IncidentCountAsync());
@@ -71,14 +71,14 @@ public sealed class BadInputTests(ServerFixture fixture)
     public async Task Unknown_ids_are_404(string method, string path)
     {
         var admin = server.Client(server.Token(Security.Roles.Admin));
-        (await admin.SendAsync(new HttpMethod(method), path)).ExpectProblem(HttpStatusCode.NotFound);
+        (await admin.SendJsonAsync(new HttpMethod(method), path)).ExpectProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Transitions_and_assignment_on_an_unknown_incident_are_404()
     {
-        (await dispatcher.PostAsync("/api/incidents/INC-999999/transitions", new { trigger = "Triage" })).ExpectProblem(HttpStatusCode.NotFound);
-        (await dispatcher.PostAsync("/api/incidents/INC-999999/assign", new { ambulanceId = "A01" })).ExpectProblem(HttpStatusCode.NotFound);
+        (await dispatcher.PostJsonAsync("/api/incidents/INC-999999/transitions", new { trigger = "Triage" })).ExpectProblem(HttpStatusCode.NotFound);
+        (await dispatcher.PostJsonAsync("/api/incidents/INC-999999/assign", new { ambulanceId = "A01" })).ExpectProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class BadInputTests(ServerFixture fixture)
     {
         var id = await NewTriagedIncidentAsync();
 
-        (await dispatcher.PostAsync($"/api/incidents/{id}/assign", new { ambulanceId = "Z99" })).ExpectProblem(HttpStatusCode.NotFound);
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/assign", new { ambulanceId = "Z99" })).ExpectProblem(HttpStatusCode.NotFound);
 
-        Assert.Equal("Triaged", (await dispatcher.GetAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK).Str("state"));
+        Assert.Equal("Triaged", (await dispatcher.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK).Str("state"));
     }
 
     [Fact]
@@ -96,15 +96,15 @@ public sealed class BadInputTests(ServerFixture fixture)
     {
         var id = await NewTriagedIncidentAsync();
         var unit = await FreeUnitAsync();
-        (await dispatcher.PostAsync($"/api/incidents/{id}/assign", new { ambulanceId = unit })).Expect(HttpStatusCode.OK);
-        (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "EnRoute" })).Expect(HttpStatusCode.OK);
-        (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" })).Expect(HttpStatusCode.OK);
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/assign", new { ambulanceId = unit })).Expect(HttpStatusCode.OK);
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "EnRoute" })).Expect(HttpStatusCode.OK);
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" })).Expect(HttpStatusCode.OK);
 
-        (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Transport", hospitalId = "H404" }))
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Transport", hospitalId = "H404" }))
             .ExpectProblem(HttpStatusCode.NotFound);
 
-        Assert.Equal("OnScene", (await dispatcher.GetAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK).Str("state"));
-        (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Cancel" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("OnScene", (await dispatcher.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK).Str("state"));
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Cancel" })).Expect(HttpStatusCode.OK);
     }
 
     [Theory]
@@ -116,23 +116,23 @@ public sealed class BadInputTests(ServerFixture fixture)
     {
         var id = await NewTriagedIncidentAsync();
 
-        var problem = (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        var problem = (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", body)).ExpectProblem(HttpStatusCode.BadRequest);
 
         Assert.Contains(mentioned, problem.ToString(), StringComparison.OrdinalIgnoreCase);
-        var incident = (await dispatcher.GetAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
+        var incident = (await dispatcher.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal(("Triaged", 2), (incident.Str("state"), incident.GetProperty("timeline").GetArrayLength()));
     }
 
     [Fact]
     public async Task A_trigger_not_permitted_now_is_409_with_the_permitted_triggers_and_changes_nothing()
     {
-        var id = (await dispatcher.PostAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
+        var id = (await dispatcher.PostJsonAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
 
-        var problem = (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" }))
+        var problem = (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" }))
             .ExpectProblem(HttpStatusCode.Conflict);
 
         Assert.Equal(["Triage", "Cancel"], problem.GetProperty("permittedTriggers").EnumerateArray().Select(t => t.GetString()));
-        var incident = (await dispatcher.GetAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
+        var incident = (await dispatcher.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal(("Received", 1), (incident.Str("state"), incident.GetProperty("timeline").GetArrayLength()));
     }
 
@@ -142,14 +142,14 @@ public sealed class BadInputTests(ServerFixture fixture)
         var first = await NewTriagedIncidentAsync();
         var second = await NewTriagedIncidentAsync();
         var unit = await FreeUnitAsync();
-        (await dispatcher.PostAsync($"/api/incidents/{first}/assign", new { ambulanceId = unit })).Expect(HttpStatusCode.OK);
+        (await dispatcher.PostJsonAsync($"/api/incidents/{first}/assign", new { ambulanceId = unit })).Expect(HttpStatusCode.OK);
 
-        var problem = (await dispatcher.PostAsync($"/api/incidents/{second}/assign", new { ambulanceId = unit })).ExpectProblem(HttpStatusCode.Conflict);
+        var problem = (await dispatcher.PostJsonAsync($"/api/incidents/{second}/assign", new { ambulanceId = unit })).ExpectProblem(HttpStatusCode.Conflict);
 
         Assert.Contains("busy", problem.Str("detail"), StringComparison.OrdinalIgnoreCase);
-        var incident = (await dispatcher.GetAsync($"/api/incidents/{second}")).Expect(HttpStatusCode.OK);
+        var incident = (await dispatcher.GetJsonAsync($"/api/incidents/{second}")).Expect(HttpStatusCode.OK);
         Assert.Equal(("Triaged", JsonValueKind.Null), (incident.Str("state"), incident.GetProperty("ambulanceId").ValueKind));
-        (await dispatcher.PostAsync($"/api/incidents/{first}/transitions", new { trigger = "Cancel" })).Expect(HttpStatusCode.OK);
+        (await dispatcher.PostJsonAsync($"/api/incidents/{first}/transitions", new { trigger = "Cancel" })).Expect(HttpStatusCode.OK);
     }
 
     [Theory]
@@ -162,12 +162,12 @@ public sealed class BadInputTests(ServerFixture fixture)
     {
         var unit = await FreeUnitAsync();
         var admin = server.Client(server.Token(Security.Roles.Admin));
-        var before = (await admin.GetAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).GetProperty("location").ToString();
+        var before = (await admin.GetJsonAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).GetProperty("location").ToString();
 
-        var problem = (await admin.PutAsync($"/api/ambulances/{unit}/position", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        var problem = (await admin.PutJsonAsync($"/api/ambulances/{unit}/position", body)).ExpectProblem(HttpStatusCode.BadRequest);
 
         Assert.Contains(mentioned, problem.ToString(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(before, (await admin.GetAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).GetProperty("location").ToString());
+        Assert.Equal(before, (await admin.GetJsonAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).GetProperty("location").ToString());
     }
 
     [Theory]
@@ -178,9 +178,9 @@ public sealed class BadInputTests(ServerFixture fixture)
     {
         var unit = await FreeUnitAsync();
 
-        (await dispatcher.PutAsync($"/api/ambulances/{unit}/status", body)).ExpectProblem(expected);
+        (await dispatcher.PutJsonAsync($"/api/ambulances/{unit}/status", body)).ExpectProblem(expected);
 
-        Assert.Equal("Available", (await dispatcher.GetAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).Str("status"));
+        Assert.Equal("Available", (await dispatcher.GetJsonAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).Str("status"));
     }
 
     [Theory]
@@ -190,19 +190,19 @@ public sealed class BadInputTests(ServerFixture fixture)
     public async Task A_bad_hospital_status_is_400_and_changes_nothing(string body)
     {
         var admin = server.Client(server.Token(Security.Roles.Admin));
-        var hospital = (await admin.GetAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().First();
+        var hospital = (await admin.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().First();
         var id = hospital.Str("id");
 
-        (await admin.PutAsync($"/api/hospitals/{id}/status", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        (await admin.PutJsonAsync($"/api/hospitals/{id}/status", body)).ExpectProblem(HttpStatusCode.BadRequest);
 
         Assert.Equal(hospital.GetProperty("edBedsFree").GetInt32(),
-            (await admin.GetAsync($"/api/hospitals/{id}")).Expect(HttpStatusCode.OK).GetProperty("edBedsFree").GetInt32());
+            (await admin.GetJsonAsync($"/api/hospitals/{id}")).Expect(HttpStatusCode.OK).GetProperty("edBedsFree").GetInt32());
     }
 
     private async Task<string> FreeUnitAsync()
     {
         // Tests of one collection run one at a time, and each releases the units it takes.
-        return (await dispatcher.GetAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
+        return (await dispatcher.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
             .Where(u => u.Str("status") == "Available").Select(u => u.Str("id")).Last();
     }
 }

@@ -23,11 +23,11 @@ public sealed class CrashTests
             {
                 await first.StartAsync();
                 var dispatcher = first.Client(first.Token(Roles.Admin));
-                var units = (await dispatcher.GetAsync("/api/ambulances")).Expect(HttpStatusCode.OK)
+                var units = (await dispatcher.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK)
                     .EnumerateArray().Select(u => u.Str("id")).ToArray();
-                var hospital = (await dispatcher.GetAsync("/api/hospitals")).Expect(HttpStatusCode.OK)
+                var hospital = (await dispatcher.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK)
                     .EnumerateArray().First().Str("id");
-                var anyUnit = (await dispatcher.GetAsync($"/api/ambulances/{units[0]}")).Expect(HttpStatusCode.OK).GetProperty("location");
+                var anyUnit = (await dispatcher.GetJsonAsync($"/api/ambulances/{units[0]}")).Expect(HttpStatusCode.OK).GetProperty("location");
 
                 using var stop = new CancellationTokenSource();
                 var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
@@ -62,20 +62,20 @@ public sealed class CrashTests
 
             foreach (var (id, last) in acked)
             {
-                var now = (await admin.GetAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
+                var now = (await admin.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
                 var ackedTimeline = last.GetProperty("timeline").EnumerateArray().Select(e => e.ToString()).ToArray();
                 var timeline = now.GetProperty("timeline").EnumerateArray().Select(e => e.ToString()).ToArray();
                 Assert.True(timeline.Length >= ackedTimeline.Length, $"{id} lost acknowledged steps");
                 Assert.Equal(ackedTimeline, timeline.Take(ackedTimeline.Length));
             }
 
-            var fleet = (await admin.GetAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
+            var fleet = (await admin.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
             Assert.Equal(24, fleet.Length);
             foreach (var unit in fleet)
             {
                 if (unit.GetProperty("incidentId").GetString() is { } incidentId)
                 {
-                    var incident = (await admin.GetAsync($"/api/incidents/{incidentId}")).Expect(HttpStatusCode.OK);
+                    var incident = (await admin.GetJsonAsync($"/api/incidents/{incidentId}")).Expect(HttpStatusCode.OK);
                     Assert.Equal(unit.Str("id"), incident.GetProperty("ambulanceId").GetString());
                     Assert.Equal(ExpectedUnitStatus(incident.Str("state")), unit.Str("status"));
                 }
@@ -85,7 +85,7 @@ public sealed class CrashTests
                 }
             }
 
-            var open = (await admin.GetAsync("/api/incidents?open=true")).Expect(HttpStatusCode.OK).EnumerateArray();
+            var open = (await admin.GetJsonAsync("/api/incidents?open=true")).Expect(HttpStatusCode.OK).EnumerateArray();
             foreach (var incident in open.Where(i => i.GetProperty("ambulanceId").GetString() is not null && HoldsUnit(i.Str("state"))))
             {
                 var unit = fleet.Single(u => u.Str("id") == incident.Str("ambulanceId"));
@@ -110,7 +110,7 @@ public sealed class CrashTests
     private static async Task LifecycleAsync(HttpClient client, string unit, string hospital, JsonElement near,
         ConcurrentDictionary<string, JsonElement> acked, CancellationToken stop)
     {
-        var created = await client.PostAsync("/api/incidents",
+        var created = await client.PostJsonAsync("/api/incidents",
             Http.NewIncident(2, near.GetProperty("lat").GetDouble(), near.GetProperty("lon").GetDouble()));
         var id = created.Expect(HttpStatusCode.Created).Str("id");
         acked[id] = created.Body;
@@ -123,7 +123,7 @@ public sealed class CrashTests
         foreach (var step in steps)
         {
             stop.ThrowIfCancellationRequested();
-            var response = await client.PostAsync($"/api/incidents/{id}/transitions", step);
+            var response = await client.PostJsonAsync($"/api/incidents/{id}/transitions", step);
             acked[id] = response.Expect(HttpStatusCode.OK);
         }
     }

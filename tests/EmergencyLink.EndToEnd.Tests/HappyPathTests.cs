@@ -34,10 +34,10 @@ public sealed class HappyPathTests(ServerFixture fixture)
     public async Task A_case_runs_from_call_to_close_over_HTTP_with_a_stamped_timeline_and_live_pushes()
     {
         var dispatcher = server.Dispatcher();
-        var hospitals = dispatcher.GetAsync("/api/hospitals").Expect(HttpStatusCode.OK);
-        var destination = (await hospitals).EnumerateArray().First().Str("id");
-        var elsewhere = (await hospitals).EnumerateArray().Last().Str("id");
-        var units = (await dispatcher.GetAsync("/api/ambulances")).Expect(HttpStatusCode.OK);
+        var hospitals = (await dispatcher.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK);
+        var destination = hospitals.EnumerateArray().First().Str("id");
+        var elsewhere = hospitals.EnumerateArray().Last().Str("id");
+        var units = (await dispatcher.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK);
         var near = units.EnumerateArray().First(u => u.Str("status") == "Available").GetProperty("location");
 
         // Viewers connect first: a dispatcher (JSON), the destination's ED and another ED (MessagePack).
@@ -57,41 +57,41 @@ public sealed class HappyPathTests(ServerFixture fixture)
         otherEdHub.On<IncidentSnapshot>("InboundChanged", i => otherEdEvents.Add("InboundChanged", i.Id));
         await Task.WhenAll(dispatchHub.StartAsync(), edHub.StartAsync(), otherEdHub.StartAsync());
 
-        var created = (await dispatcher.PostAsync("/api/incidents", Http.NewIncident(1,
+        var created = (await dispatcher.PostJsonAsync("/api/incidents", Http.NewIncident(1,
             near.GetProperty("lat").GetDouble() + 0.003, near.GetProperty("lon").GetDouble() - 0.002, "unconscious, not breathing normally")))
             .Expect(HttpStatusCode.Created);
         var id = created.Str("id");
         Assert.Equal("Received", created.Str("state"));
         await dispatchEvents.WaitForAsync("IncidentCreated", e => e.Str("id") == id);
 
-        (await dispatcher.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" })).Expect(HttpStatusCode.OK);
-        var ranked = (await dispatcher.GetAsync($"/api/incidents/{id}/recommendations")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
+        (await dispatcher.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" })).Expect(HttpStatusCode.OK);
+        var ranked = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/recommendations")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
         Assert.NotEmpty(ranked);
         Assert.All(ranked, r => Assert.Equal("ALS", r.Str("capability")));
         var etas = ranked.Select(r => r.GetProperty("etaSeconds").GetDouble()).ToArray();
         Assert.Equal(etas.Order(), etas);
         var unitId = ranked[0].Str("ambulanceId");
 
-        var assigned = (await dispatcher.PostAsync($"/api/incidents/{id}/assign", new { ambulanceId = unitId })).Expect(HttpStatusCode.OK);
+        var assigned = (await dispatcher.PostJsonAsync($"/api/incidents/{id}/assign", new { ambulanceId = unitId })).Expect(HttpStatusCode.OK);
         Assert.Equal(("Dispatched", unitId), (assigned.Str("state"), assigned.Str("ambulanceId")));
-        var unit = (await dispatcher.GetAsync($"/api/ambulances/{unitId}")).Expect(HttpStatusCode.OK);
+        var unit = (await dispatcher.GetJsonAsync($"/api/ambulances/{unitId}")).Expect(HttpStatusCode.OK);
         Assert.Equal(("Dispatched", id), (unit.Str("status"), unit.Str("incidentId")));
 
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unitId, name: "paramedic Ada"));
-        var enRoute = (await crew.PutAsync($"/api/ambulances/{unitId}/status", new { status = "EnRoute" })).Expect(HttpStatusCode.OK);
+        var enRoute = (await crew.PutJsonAsync($"/api/ambulances/{unitId}/status", new { status = "EnRoute" })).Expect(HttpStatusCode.OK);
         Assert.Equal("EnRoute", enRoute.Str("status"));
-        (await crew.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" })).Expect(HttpStatusCode.OK);
-        (await crew.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Transport", hospitalId = destination })).Expect(HttpStatusCode.OK);
+        (await crew.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" })).Expect(HttpStatusCode.OK);
+        (await crew.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Transport", hospitalId = destination })).Expect(HttpStatusCode.OK);
 
         var ed = server.Client(server.Token(Roles.Ed, hospital: destination, name: "charge nurse Grace"));
-        var inbound = (await ed.GetAsync($"/api/hospitals/{destination}/inbound")).Expect(HttpStatusCode.OK);
+        var inbound = (await ed.GetJsonAsync($"/api/hospitals/{destination}/inbound")).Expect(HttpStatusCode.OK);
         Assert.Contains(inbound.EnumerateArray(), i => i.Str("id") == id && i.Str("state") == "Transporting");
         await edEvents.WaitForAsync("InboundChanged", e => e == $"{id} Transporting");
 
-        (await crew.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
-        (await ed.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Handover" })).Expect(HttpStatusCode.OK);
+        (await crew.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
+        (await ed.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Handover" })).Expect(HttpStatusCode.OK);
         await edEvents.WaitForAsync("InboundRemoved", _ => true);
-        var closed = (await crew.PostAsync($"/api/incidents/{id}/transitions", new { trigger = "Close" })).Expect(HttpStatusCode.OK);
+        var closed = (await crew.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Close" })).Expect(HttpStatusCode.OK);
 
         Assert.Equal("Closed", closed.Str("state"));
         Assert.Empty(closed.GetProperty("permittedTriggers").EnumerateArray());
@@ -108,12 +108,12 @@ public sealed class HappyPathTests(ServerFixture fixture)
         Assert.Equal(times.Order(), times);
         Assert.All(times, t => Assert.Equal(TimeSpan.Zero, t.Offset));
 
-        var released = (await dispatcher.GetAsync($"/api/ambulances/{unitId}")).Expect(HttpStatusCode.OK);
+        var released = (await dispatcher.GetJsonAsync($"/api/ambulances/{unitId}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Available", released.Str("status"));
         Assert.Equal(JsonValueKind.Null, released.GetProperty("incidentId").ValueKind);
-        var open = (await dispatcher.GetAsync("/api/incidents?open=true")).Expect(HttpStatusCode.OK);
+        var open = (await dispatcher.GetJsonAsync("/api/incidents?open=true")).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(open.EnumerateArray(), i => i.Str("id") == id);
-        var all = (await dispatcher.GetAsync("/api/incidents")).Expect(HttpStatusCode.OK);
+        var all = (await dispatcher.GetJsonAsync("/api/incidents")).Expect(HttpStatusCode.OK);
         Assert.Contains(all.EnumerateArray(), i => i.Str("id") == id);
 
         await dispatchEvents.WaitForAsync("IncidentChanged", e => e.Str("id") == id && e.Str("state") == "Closed");
@@ -124,7 +124,7 @@ public sealed class HappyPathTests(ServerFixture fixture)
     [Fact]
     public async Task The_OpenAPI_document_describes_the_API()
     {
-        var doc = (await server.Dispatcher().GetAsync("/openapi/v1.json")).Expect(HttpStatusCode.OK);
+        var doc = (await server.Dispatcher().GetJsonAsync("/openapi/v1.json")).Expect(HttpStatusCode.OK);
 
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
         Assert.Contains("/api/incidents", paths);
@@ -135,7 +135,7 @@ public sealed class HappyPathTests(ServerFixture fixture)
     [Fact]
     public async Task Health_is_open_to_anyone_and_reports_ready()
     {
-        var health = (await server.Client(null).GetAsync("/healthz")).Expect(HttpStatusCode.OK);
+        var health = (await server.Client(null).GetJsonAsync("/healthz")).Expect(HttpStatusCode.OK);
 
         Assert.Equal("ready", health.Str("status"));
     }

@@ -7,7 +7,7 @@ namespace EmergencyLink.EndToEnd.Tests;
 
 internal static class Http
 {
-    public static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> SendJsonAsync(
         this HttpClient client, HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -26,14 +26,14 @@ internal static class Http
         return (response.StatusCode, json);
     }
 
-    public static Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(this HttpClient client, string path) =>
-        client.SendAsync(HttpMethod.Get, path);
+    public static Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(this HttpClient client, string path) =>
+        client.SendJsonAsync(HttpMethod.Get, path);
 
-    public static Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(this HttpClient client, string path, object? body) =>
-        client.SendAsync(HttpMethod.Post, path, body);
+    public static Task<(HttpStatusCode Status, JsonElement Body)> PostJsonAsync(this HttpClient client, string path, object? body) =>
+        client.SendJsonAsync(HttpMethod.Post, path, body);
 
-    public static Task<(HttpStatusCode Status, JsonElement Body)> PutAsync(this HttpClient client, string path, object? body) =>
-        client.SendAsync(HttpMethod.Put, path, body);
+    public static Task<(HttpStatusCode Status, JsonElement Body)> PutJsonAsync(this HttpClient client, string path, object? body) =>
+        client.SendJsonAsync(HttpMethod.Put, path, body);
 
     /// <summary>Asserts the status and returns the body; on mismatch the message carries the body.</summary>
     public static JsonElement Expect(this (HttpStatusCode Status, JsonElement Body) response, HttpStatusCode expected)

@@ -18,7 +18,7 @@ internal static class RepositoryRoot
     /// <summary>The server as built beside these tests (same configuration), maps and all.</summary>
     public static string ServerAssembly()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Path.Combine(Find(), "src", "EmergencyLink.Server", "bin", configuration, "net10.0", "EmergencyLink.Server.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first.", path);
     }

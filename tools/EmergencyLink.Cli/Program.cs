@@ -1,0 +1,37 @@
+using EmergencyLink.Cli.Commands;
+using EmergencyLink.Cli.DemoMap;
+
+string[] usage =
+[
+    "EmergencyLink CLI. Commands:",
+    "  " + TokenCommand.Usage,
+    "  " + WatchCommand.Usage,
+    "  " + BenchCommand.Usage,
+    "  " + DemoMapCommand.Usage,
+    "  " + DiagramsCommand.Usage,
+];
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(string.Join('\n', usage));
+    return 2;
+}
+
+try
+{
+    var rest = args[1..];
+    return args[0] switch
+    {
+        "token" => TokenCommand.Run(rest),
+        "watch" => await WatchCommand.RunAsync(rest),
+        "bench" => await BenchCommand.RunAsync(rest),
+        "demo-map" => DemoMapCommand.Run(rest),
+        "diagrams" => DiagramsCommand.Run(rest),
+        _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n" + string.Join('\n', usage)),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
