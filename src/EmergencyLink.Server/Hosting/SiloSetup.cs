@@ -10,12 +10,17 @@ public static class SiloSetup
     /// <summary>Co-hosts the Orleans silo: localhost clustering, grain state in the SQLite file.</summary>
     public static WebApplicationBuilder AddEmergencyLinkSilo(this WebApplicationBuilder builder, string storagePath)
     {
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(orleans =>
         {
             orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId,
                 clusterId: silo.ClusterId);
-            orleans.AddSqliteGrainStorageAsDefault(options => options.Path = storagePath);
+            orleans.AddSqliteGrainStorageAsDefault(options =>
+            {
+                options.Path = storagePath;
+                options.MaxBatchSize = Math.Clamp(storage.MaxBatchSize, 1, 10_000);
+            });
         });
 
         builder.Services.AddSingleton(TimeProvider.System);

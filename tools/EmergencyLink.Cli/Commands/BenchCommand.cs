@@ -59,7 +59,7 @@ public static class BenchCommand
         var transitions = recorder.Count("transition");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cases} cases, {concurrency} workers, {elapsed:F2} s: {cases / elapsed:F1} cases/s, " +
-            $"{transitions / elapsed:F1} transitions/s, {(transitions + cases) / elapsed:F1} durable writes/s (requests)"));
+            $"{transitions / elapsed:F1} transitions/s, {(transitions + cases) / elapsed:F1} requests/s"));
         Console.WriteLine("request      count    p50 ms   p90 ms   p99 ms   max ms");
         foreach (var kind in new[] { "create", "transition", "all" })
         {
