@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using EmergencyLink.Security;
+using Xunit.Abstractions;
 
 namespace EmergencyLink.EndToEnd.Tests;
 
@@ -9,7 +10,7 @@ namespace EmergencyLink.EndToEnd.Tests;
 /// Acknowledged means durable: the server is killed with SIGKILL in the middle of a burst of case lifecycles, a new
 /// process starts on the same SQLite file, and every acknowledged step is there, with no case and unit half-linked.
 /// </summary>
-public sealed class CrashTests
+public sealed class CrashTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Acknowledged_changes_survive_a_kill_and_no_case_or_unit_is_left_half_linked()
@@ -25,8 +26,16 @@ public sealed class CrashTests
                 var dispatcher = first.Client(first.Token(Roles.Admin));
                 var units = (await dispatcher.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK)
                     .EnumerateArray().Select(u => u.Str("id")).ToArray();
-                var hospital = (await dispatcher.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK)
-                    .EnumerateArray().First().Str("id");
+                var hospitals = (await dispatcher.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK)
+                    .EnumerateArray().Select(h => h.Str("id")).ToArray();
+                var hospital = hospitals[0];
+
+                // Changes that seeding must never undo on the next start.
+                (await dispatcher.PutJsonAsync($"/api/hospitals/{hospitals[^1]}/status", new { diversion = true, edBedsFree = 1 }))
+                    .Expect(HttpStatusCode.OK);
+                (await dispatcher.PutJsonAsync($"/api/ambulances/{units[^1]}/status", new { status = "OutOfService" }))
+                    .Expect(HttpStatusCode.OK);
+                units = units[..^1];
                 var anyUnit = (await dispatcher.GetJsonAsync($"/api/ambulances/{units[0]}")).Expect(HttpStatusCode.OK).GetProperty("location");
 
                 using var stop = new CancellationTokenSource();
@@ -55,6 +64,7 @@ public sealed class CrashTests
             }
 
             Assert.True(ackCount >= 5, $"Only {ackCount} incidents were acknowledged before the kill.");
+            output.WriteLine($"{ackCount} incidents acknowledged before the kill.");
 
             await using var second = new ServerProcess(folder);
             await second.StartAsync();
@@ -71,6 +81,10 @@ public sealed class CrashTests
 
             var fleet = (await admin.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
             Assert.Equal(24, fleet.Length);
+            Assert.Equal("OutOfService", fleet.OrderBy(u => u.Str("id"), StringComparer.Ordinal).Last().Str("status"));
+            var diverted = (await admin.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().Last();
+            Assert.True(diverted.GetProperty("diversion").GetBoolean());
+            Assert.Equal(1, diverted.GetProperty("edBedsFree").GetInt32());
             foreach (var unit in fleet)
             {
                 if (unit.GetProperty("incidentId").GetString() is { } incidentId)

@@ -43,7 +43,7 @@ public sealed class HappyPathTests(ServerFixture fixture)
         // Viewers connect first: a dispatcher (JSON), the destination's ED and another ED (MessagePack).
         var dispatchEvents = new EventLog<JsonElement>();
         await using var dispatchHub = Hub("/hubs/dispatch", server.Token(Roles.Dispatcher), messagePack: false);
-        foreach (var name in new[] { "IncidentCreated", "IncidentChanged", "UnitStatusChanged" })
+        foreach (var name in new[] { "IncidentCreated", "IncidentChanged", "UnitStatusChanged", "UnitPositionChanged" })
         {
             dispatchHub.On<JsonElement>(name, e => dispatchEvents.Add(name, e));
         }
@@ -78,6 +78,10 @@ public sealed class HappyPathTests(ServerFixture fixture)
         Assert.Equal(("Dispatched", id), (unit.Str("status"), unit.Str("incidentId")));
 
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unitId, name: "paramedic Ada"));
+        (await crew.PutJsonAsync($"/api/ambulances/{unitId}/position", new { lat = 44.0, lon = -38.0, heading = 90, speedKmh = 64 }))
+            .Expect(HttpStatusCode.OK);
+        await dispatchEvents.WaitForAsync("UnitPositionChanged",
+            e => e.Str("id") == unitId && e.GetProperty("location").GetProperty("lat").GetDouble() == 44.0);
         var enRoute = (await crew.PutJsonAsync($"/api/ambulances/{unitId}/status", new { status = "EnRoute" })).Expect(HttpStatusCode.OK);
         Assert.Equal("EnRoute", enRoute.Str("status"));
         (await crew.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "ArriveScene" })).Expect(HttpStatusCode.OK);

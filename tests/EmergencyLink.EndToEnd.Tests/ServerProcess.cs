@@ -40,7 +40,7 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { RepositoryRoot.ServerAssembly(), "--urls", BaseAddress.ToString().TrimEnd('/') },
+            ArgumentList = { ServerBinary.Path(), "--urls", BaseAddress.ToString().TrimEnd('/') },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -7,7 +7,7 @@ namespace EmergencyLink.Geo.Tests;
 
 public sealed class DemoRegionTests
 {
-    private static readonly Lazy<RegionMap> Demo = new(() => RegionMapLoader.Load(RepositoryRoot.DemoMap));
+    private static readonly Lazy<RegionMap> Demo = new(() => RegionMapLoader.Load(DemoMapFolder.Path));
 
     [Fact]
     public void Committed_demo_files_are_exactly_what_the_generator_makes()
@@ -19,7 +19,7 @@ public sealed class DemoRegionTests
             foreach (var file in MapFiles.All)
             {
                 Assert.True(
-                    File.ReadAllBytes(Path.Combine(fresh, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryRoot.DemoMap, file))),
+                    File.ReadAllBytes(Path.Combine(fresh, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(DemoMapFolder.Path, file))),
                     $"maps/demo/{file} differs from the generator; run `dotnet run --project tools/EmergencyLink.Cli -- demo-map --out maps/demo`.");
             }
         }

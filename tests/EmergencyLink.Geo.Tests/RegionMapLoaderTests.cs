@@ -10,7 +10,7 @@ public sealed class RegionMapLoaderTests : IDisposable
     {
         foreach (var file in MapFiles.All)
         {
-            File.Copy(Path.Combine(RepositoryRoot.DemoMap, file), Path.Combine(folder, file));
+            File.Copy(Path.Combine(DemoMapFolder.Path, file), Path.Combine(folder, file));
         }
     }
 

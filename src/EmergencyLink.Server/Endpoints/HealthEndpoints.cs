@@ -1,7 +1,10 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Server.Api;
 using EmergencyLink.Server.Seeding;
+using EmergencyLink.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace EmergencyLink.Server.Endpoints;
 
@@ -18,11 +21,17 @@ public static class HealthEndpoints
     /// read its storage is not ready.
     /// </summary>
     private static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> CheckAsync(
-        Readiness readiness, IGrainFactory grains, CancellationToken cancellationToken)
+        Readiness readiness, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!readiness.Seeded)
         {
             return Problems.Unavailable("The region is still being seeded.");
+        }
+
+        if (services.GetKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME) is SqliteGrainStorage storage
+            && !await storage.IsReadyAsync(cancellationToken))
+        {
+            return Problems.Unavailable("The grain storage does not answer.");
         }
 
         try

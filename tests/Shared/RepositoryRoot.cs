@@ -1,5 +1,6 @@
-namespace EmergencyLink.Geo.Tests;
+namespace EmergencyLink.Testing;
 
+/// <summary>The checkout the tests run from: the folder holding EmergencyLink.sln. Linked into every test project.</summary>
 internal static class RepositoryRoot
 {
     public static string Find()
@@ -14,6 +15,4 @@ internal static class RepositoryRoot
 
         throw new InvalidOperationException("EmergencyLink.sln not found above " + AppContext.BaseDirectory);
     }
-
-    public static string DemoMap => Path.Combine(Find(), "maps", "demo");
 }
