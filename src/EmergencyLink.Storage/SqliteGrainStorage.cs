@@ -70,6 +70,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        // Every read and write comes through here; once started, that must cost nothing.
+        if (Volatile.Read(ref writer) is not null)
+        {
+            return;
+        }
+
         await startLock.WaitAsync(cancellationToken);
         try
         {
@@ -83,7 +89,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
             await ExecuteAsync(connection, "PRAGMA synchronous=FULL;", cancellationToken);
             await ExecuteAsync(connection, Schema, cancellationToken);
-            writer = Task.Run(() => WriteLoopAsync(connection));
+            Volatile.Write(ref writer, Task.Run(() => WriteLoopAsync(connection)));
             logger.LogInformation("Grain storage {Name} on {Path}", name, FilePath);
         }
         finally
@@ -210,13 +216,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         return await pending.Completion.Task;
     }
 
+    /// <summary>A pooled connection. Waits on a locked database are retried by the driver up to DefaultTimeout.</summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
