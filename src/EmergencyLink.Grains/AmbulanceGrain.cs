@@ -2,24 +2,29 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Units;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyLink.Grains;
 
 /// <summary>
 /// An ambulance. While it serves a case its status is the case's projection; the case drives it through
-/// <see cref="FollowCaseAsync"/>. On activation it reconciles with its case, which repairs the one window a crash can
-/// leave between the two grains' writes (see <see cref="IncidentGrain"/>).
+/// <see cref="FollowCaseAsync"/>. It reconciles with its case on activation, which repairs the window a crash can
+/// leave between the two grains' writes (see <see cref="IncidentGrain"/>), and then periodically while it holds a
+/// case, which repairs a unit step that failed while the process stayed up.
 /// </summary>
 public sealed class AmbulanceGrain(
     [PersistentState(StorageNames.Ambulance)] IPersistentState<AmbulanceRecord> state,
     TimeProvider time,
     ILiveFeed live,
+    IOptions<ReconciliationOptions> reconciliation,
     ILogger<AmbulanceGrain> logger) : Grain, IAmbulanceGrain
 {
     private AmbulanceSnapshot? committed;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var every = reconciliation.Value.Interval;
+        this.RegisterGrainTimer(ReconcileIfStaleAsync, new GrainTimerCreationOptions(every, every) { KeepAlive = false });
         if (!state.State.Exists)
         {
             return;
@@ -27,6 +32,15 @@ public sealed class AmbulanceGrain(
 
         committed = AmbulanceSnapshot.From(state.State);
         if (state.State.IncidentId is { } incidentId)
+        {
+            await ReconcileAsync(incidentId);
+        }
+    }
+
+    private async Task ReconcileIfStaleAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.IncidentId is { } incidentId
+            && time.GetUtcNow() - state.State.StatusSince > reconciliation.Value.Grace)
         {
             await ReconcileAsync(incidentId);
         }

@@ -223,6 +223,28 @@ public sealed class CaseAndUnitTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_busy_unit_whose_case_does_not_hold_it_is_released_once_its_claim_is_older_than_the_grace()
+    {
+        var unitId = await NewUnitAsync();
+        var ghost = "INC-GHOST-" + Guid.NewGuid().ToString("N")[..6];
+        Assert.True((await grains.GetGrain<IAmbulanceGrain>(unitId).DispatchAsync(ghost, "d")).Succeeded);
+
+        // Within the grace the claim may belong to a case that is still committing: left alone.
+        await Task.Delay(400);
+        Assert.Equal(ghost, (await UnitAsync(unitId))!.IncidentId);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(2));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await UnitAsync(unitId))!.IncidentId is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Null((await UnitAsync(unitId))!.IncidentId);
+        Assert.Equal(UnitStatus.Available, (await UnitAsync(unitId))!.Status);
+    }
+
+    [Fact]
     public async Task The_registry_lists_open_cases_and_keeps_ended_ones_apart()
     {
         var open = await NewTriagedCaseAsync();

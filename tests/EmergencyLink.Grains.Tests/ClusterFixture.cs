@@ -29,6 +29,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddSqliteGrainStorageAsDefault(o => o.Path = Path.Combine(folder, "grains.db"));
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.Configure<ReconciliationOptions>(o =>
+            {
+                o.Interval = TimeSpan.FromMilliseconds(100);
+                o.Grace = TimeSpan.FromMinutes(1);
+            });
             silo.Services.AddSingleton<ILiveFeed>(Live);
             silo.Services.AddSingleton<ITravelTimeEstimator>(new StraightLineTravelTimeEstimator(new StraightLineOptions()));
         });

@@ -25,6 +25,7 @@ public static class SiloSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
+        builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
         builder.Services.Configure<StraightLineOptions>(builder.Configuration.GetSection("Routing"));
         builder.Services.AddSingleton<ITravelTimeEstimator>(sp =>
             new StraightLineTravelTimeEstimator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StraightLineOptions>>().Value));
