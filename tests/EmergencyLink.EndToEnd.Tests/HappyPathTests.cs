@@ -134,6 +134,7 @@ public sealed class HappyPathTests(ServerFixture fixture)
         Assert.Contains("/api/incidents", paths);
         Assert.Contains("/api/incidents/{id}/transitions", paths);
         Assert.Contains("/api/hospitals/{id}/inbound", paths);
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").Str("scheme"));
     }
 
     [Fact]
