@@ -16,6 +16,18 @@ public sealed class StateDiagramTests
     }
 
     [Fact]
+    public void The_README_shows_the_same_diagrams()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md"));
+        foreach (var (fileName, content) in StateDiagrams.All())
+        {
+            var mermaid = content[content.IndexOf("```mermaid", StringComparison.Ordinal)..];
+            Assert.True(readme.Contains(mermaid.TrimEnd(), StringComparison.Ordinal),
+                $"README.md does not show the diagram of docs/{fileName}; copy it from there.");
+        }
+    }
+
+    [Fact]
     public void Case_diagram_shows_every_state_and_trigger()
     {
         var content = StateDiagrams.All().Single(d => d.FileName == "case-state-machine.md").Content;

@@ -69,5 +69,5 @@ public static class UnitWorkflow
     public static bool IsFree(UnitStatus status) => status is UnitStatus.Available or UnitStatus.Returning;
 
     public static string ToMermaid() =>
-        MermaidGraph.Format(Create(() => UnitStatus.OutOfService, _ => { }).GetInfo());
+        MermaidGraph.Format(Create(() => UnitStatus.Available, _ => { }).GetInfo());
 }
