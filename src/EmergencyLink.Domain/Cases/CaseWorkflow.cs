@@ -1,5 +1,4 @@
 using Stateless;
-using Stateless.Graph;
 
 namespace EmergencyLink.Domain.Cases;
 
@@ -9,6 +8,8 @@ namespace EmergencyLink.Domain.Cases;
 /// </summary>
 public static class CaseWorkflow
 {
+    private static readonly MachineTable<CaseState, CaseTrigger> Table = new(Create);
+
     public static StateMachine<CaseState, CaseTrigger> Create(Func<CaseState> read, Action<CaseState> write)
     {
         var machine = new StateMachine<CaseState, CaseTrigger>(read, write);
@@ -54,25 +55,12 @@ public static class CaseWorkflow
     }
 
     /// <summary>The triggers permitted in <paramref name="state"/>, in declaration order of <see cref="CaseTrigger"/>.</summary>
-    public static IReadOnlyList<CaseTrigger> PermittedTriggers(CaseState state)
-    {
-        var machine = Create(() => state, _ => { });
-        return Enum.GetValues<CaseTrigger>().Where(machine.CanFire).ToArray();
-    }
+    public static IReadOnlyList<CaseTrigger> PermittedTriggers(CaseState state) =>
+        Table.Permitted(state);
 
     /// <summary>Where <paramref name="trigger"/> leads from <paramref name="state"/>, or null when it is not permitted.</summary>
-    public static CaseState? Next(CaseState state, CaseTrigger trigger)
-    {
-        var current = state;
-        var machine = Create(() => current, s => current = s);
-        if (!machine.CanFire(trigger))
-        {
-            return null;
-        }
-
-        machine.Fire(trigger);
-        return current;
-    }
+    public static CaseState? Next(CaseState state, CaseTrigger trigger) =>
+        Table.Next(state, trigger);
 
     public static bool IsTerminal(CaseState state) => state is CaseState.Closed or CaseState.Cancelled;
 
@@ -85,6 +73,5 @@ public static class CaseWorkflow
     public static bool IsInbound(CaseState state) =>
         state is CaseState.Transporting or CaseState.AtHospital;
 
-    public static string ToMermaid() =>
-        MermaidGraph.Format(Create(() => CaseState.Received, _ => { }).GetInfo());
+    public static string ToMermaid() => Table.Mermaid(CaseState.Received);
 }

@@ -1,11 +1,12 @@
 using Stateless;
-using Stateless.Graph;
 
 namespace EmergencyLink.Domain.Units;
 
 /// <summary>The ambulance's own small state machine of DESIGN.md; it moves together with its case.</summary>
 public static class UnitWorkflow
 {
+    private static readonly MachineTable<UnitStatus, UnitTrigger> Table = new(Create);
+
     public static StateMachine<UnitStatus, UnitTrigger> Create(Func<UnitStatus> read, Action<UnitStatus> write)
     {
         var machine = new StateMachine<UnitStatus, UnitTrigger>(read, write);
@@ -46,28 +47,14 @@ public static class UnitWorkflow
         return machine;
     }
 
-    public static IReadOnlyList<UnitTrigger> PermittedTriggers(UnitStatus status)
-    {
-        var machine = Create(() => status, _ => { });
-        return Enum.GetValues<UnitTrigger>().Where(machine.CanFire).ToArray();
-    }
+    public static IReadOnlyList<UnitTrigger> PermittedTriggers(UnitStatus status) =>
+        Table.Permitted(status);
 
-    public static UnitStatus? Next(UnitStatus status, UnitTrigger trigger)
-    {
-        var current = status;
-        var machine = Create(() => current, s => current = s);
-        if (!machine.CanFire(trigger))
-        {
-            return null;
-        }
-
-        machine.Fire(trigger);
-        return current;
-    }
+    public static UnitStatus? Next(UnitStatus status, UnitTrigger trigger) =>
+        Table.Next(status, trigger);
 
     /// <summary>Statuses from which a unit may be dispatched to a new case.</summary>
     public static bool IsFree(UnitStatus status) => status is UnitStatus.Available or UnitStatus.Returning;
 
-    public static string ToMermaid() =>
-        MermaidGraph.Format(Create(() => UnitStatus.Available, _ => { }).GetInfo());
+    public static string ToMermaid() => Table.Mermaid(UnitStatus.Available);
 }
