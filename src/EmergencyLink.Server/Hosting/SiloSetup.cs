@@ -1,6 +1,8 @@
 using EmergencyLink.Geo.Routing;
 using EmergencyLink.Grains;
 using EmergencyLink.Server.Live;
+using EmergencyLink.Server.Seeding;
+using Microsoft.Extensions.Options;
 using EmergencyLink.Storage;
 
 namespace EmergencyLink.Server.Hosting;
@@ -27,8 +29,18 @@ public static class SiloSetup
         builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
         builder.Services.Configure<StraightLineOptions>(builder.Configuration.GetSection("Routing"));
+        builder.Services.Configure<RoadSpeeds>(builder.Configuration.GetSection("Routing:Speeds"));
+        builder.Services.AddSingleton(sp => RoadGraph.Build(
+            sp.GetRequiredService<RegionCatalog>().Map.Roads, sp.GetRequiredService<IOptions<RoadSpeeds>>().Value));
+
+        // By the road wherever the map has roads; as the crow flies (with a circuity factor) only for a map without.
         builder.Services.AddSingleton<ITravelTimeEstimator>(sp =>
-            new StraightLineTravelTimeEstimator(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StraightLineOptions>>().Value));
+        {
+            var graph = sp.GetRequiredService<RoadGraph>();
+            return graph.EdgeCount > 0
+                ? new RoadTravelTimeEstimator(graph)
+                : new StraightLineTravelTimeEstimator(sp.GetRequiredService<IOptions<StraightLineOptions>>().Value);
+        });
         return builder;
     }
 }

@@ -10,6 +10,7 @@ namespace EmergencyLink.Server.Seeding;
 public sealed class RegionSeeder(
     IGrainFactory grains,
     RegionCatalog catalog,
+    Geo.Routing.RoadGraph roads,
     Readiness readiness,
     ILogger<RegionSeeder> logger) : IHostedService
 {
@@ -26,8 +27,10 @@ public sealed class RegionSeeder(
                 new AmbulanceRegistration(unit.CallSign, unit.Capability, unit.StationId, unit.Location));
         }
 
-        logger.LogInformation("Region {Region} ready: {Hospitals} hospitals, {Units} ambulances, {Stations} stations",
-            map.Name, map.Hospitals.Count, map.Fleet.Count, map.Stations.Count);
+        // The road graph is built here, at start, rather than on the first recommendation a dispatcher asks for.
+        logger.LogInformation(
+            "Region {Region} ready: {Hospitals} hospitals, {Units} ambulances, {Stations} stations, {Nodes} road nodes, {Edges} road edges",
+            map.Name, map.Hospitals.Count, map.Fleet.Count, map.Stations.Count, roads.NodeCount, roads.EdgeCount);
         readiness.MarkSeeded();
     }
 

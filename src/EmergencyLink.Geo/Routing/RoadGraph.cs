@@ -1,0 +1,297 @@
+using EmergencyLink.Domain.Geography;
+using EmergencyLink.Geo.Maps;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+
+namespace EmergencyLink.Geo.Routing;
+
+/// <summary>
+/// A road network as flat arrays (compressed sparse rows, forward and reversed), built once from a map. Every
+/// vertex of every road is a node, so curved roads keep their length; a one-way road has only its forward edge.
+/// Edge costs are emergency travel seconds. An STRtree over the edges snaps arbitrary points to the road.
+/// </summary>
+public sealed class RoadGraph
+{
+    private readonly double[] lat;
+    private readonly double[] lon;
+    private readonly int[] forwardStart;
+    private readonly int[] forwardTarget;
+    private readonly int[] forwardEdge;
+    private readonly int[] reverseStart;
+    private readonly int[] reverseSource;
+    private readonly int[] reverseEdge;
+    private readonly int[] edgeFrom;
+    private readonly int[] edgeTo;
+    private readonly double[] edgeSeconds;
+    private readonly double[] edgeMeters;
+    private readonly STRtree<int> index = new();
+
+    private RoadGraph(List<(double Lat, double Lon)> nodes, List<(int From, int To, double Seconds, double Meters)> edges)
+    {
+        lat = nodes.Select(n => n.Lat).ToArray();
+        lon = nodes.Select(n => n.Lon).ToArray();
+        edgeFrom = edges.Select(e => e.From).ToArray();
+        edgeTo = edges.Select(e => e.To).ToArray();
+        edgeSeconds = edges.Select(e => e.Seconds).ToArray();
+        edgeMeters = edges.Select(e => e.Meters).ToArray();
+        (forwardStart, forwardTarget, forwardEdge) = Rows(nodes.Count, edgeFrom, edgeTo);
+        (reverseStart, reverseSource, reverseEdge) = Rows(nodes.Count, edgeTo, edgeFrom);
+        for (var e = 0; e < edgeFrom.Length; e++)
+        {
+            index.Insert(new Envelope(lon[edgeFrom[e]], lon[edgeTo[e]], lat[edgeFrom[e]], lat[edgeTo[e]]), e);
+        }
+
+        index.Build();
+    }
+
+    public int NodeCount => lat.Length;
+
+    public int EdgeCount => edgeFrom.Length;
+
+    public RoadSpeeds Speeds { get; private init; } = new();
+
+    public static RoadGraph Build(IEnumerable<RoadSegment> roads, RoadSpeeds speeds)
+    {
+        var ids = new Dictionary<(double, double), int>();
+        var nodes = new List<(double Lat, double Lon)>();
+        var edges = new List<(int, int, double, double)>();
+        int Node(Coordinate c)
+        {
+            if (!ids.TryGetValue((c.Y, c.X), out var id))
+            {
+                ids[(c.Y, c.X)] = id = nodes.Count;
+                nodes.Add((c.Y, c.X));
+            }
+
+            return id;
+        }
+
+        foreach (var road in roads)
+        {
+            var metersPerSecond = speeds.EmergencySpeedKmh(road.Class, road.SpeedKmh) / 3.6;
+            var points = road.Geometry.Coordinates;
+            for (var i = 0; i + 1 < points.Length; i++)
+            {
+                var (a, b) = (Node(points[i]), Node(points[i + 1]));
+                if (a == b)
+                {
+                    continue;
+                }
+
+                var meters = new GeoPoint(points[i].Y, points[i].X).DistanceMetersTo(new GeoPoint(points[i + 1].Y, points[i + 1].X));
+                var seconds = meters / metersPerSecond;
+                edges.Add((a, b, seconds, meters));
+                if (!road.OneWay)
+                {
+                    edges.Add((b, a, seconds, meters));
+                }
+            }
+        }
+
+        return new RoadGraph(nodes, edges) { Speeds = speeds };
+    }
+
+    public GeoPoint NodeLocation(int node) => new(lat[node], lon[node]);
+
+    /// <summary>The nearest point on any road edge, or null for an empty graph.</summary>
+    public RoadSnap? Snap(GeoPoint point)
+    {
+        if (EdgeCount == 0)
+        {
+            return null;
+        }
+
+        // The STRtree works in degrees; a longitude degree is shorter than a latitude degree, so the true nearest edge
+        // is searched among a handful of candidates by metric distance.
+        var envelope = new Envelope(point.Lon, point.Lon, point.Lat, point.Lat);
+        var candidates = index.NearestNeighbour(envelope, -1, new EdgeDistance(this), 8);
+        RoadSnap? best = null;
+        foreach (var edge in candidates)
+        {
+            var snap = Project(edge, point);
+            if (best is null || snap.DistanceMeters < best.DistanceMeters)
+            {
+                best = snap;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Seconds from each origin to the scene, by one Dijkstra search from the scene over the reversed graph that
+    /// stops once every origin's edge ends are settled. Null where the scene cannot be reached.
+    /// </summary>
+    public IReadOnlyList<RouteCost?> CostsToScene(IReadOnlyList<RoadSnap?> origins, RoadSnap scene)
+    {
+        var dist = new double[NodeCount];
+        var meters = new double[NodeCount];
+        Array.Fill(dist, double.PositiveInfinity);
+        var queue = new PriorityQueue<int, double>();
+
+        // A vehicle reaches the scene point from the edge's start, and from its end if the road is two-way.
+        Seed(edgeFrom[scene.Edge], scene.Fraction * edgeSeconds[scene.Edge], scene.Fraction * edgeMeters[scene.Edge]);
+        if (Twin(scene.Edge) is { } back)
+        {
+            Seed(edgeFrom[back], (1 - scene.Fraction) * edgeSeconds[back], (1 - scene.Fraction) * edgeMeters[back]);
+        }
+
+        var needed = new HashSet<int>();
+        foreach (var origin in origins.OfType<RoadSnap>())
+        {
+            needed.Add(edgeTo[origin.Edge]);
+            if (Twin(origin.Edge) is { } twin)
+            {
+                needed.Add(edgeTo[twin]);
+            }
+        }
+
+        var settled = new bool[NodeCount];
+        while (needed.Count > 0 && queue.TryDequeue(out var node, out var d))
+        {
+            if (settled[node] || d > dist[node])
+            {
+                continue;
+            }
+
+            settled[node] = true;
+            needed.Remove(node);
+            for (var i = reverseStart[node]; i < reverseStart[node + 1]; i++)
+            {
+                var previous = reverseSource[i];
+                var edge = reverseEdge[i];
+                var through = d + edgeSeconds[edge];
+                if (through < dist[previous])
+                {
+                    dist[previous] = through;
+                    meters[previous] = meters[node] + edgeMeters[edge];
+                    queue.Enqueue(previous, through);
+                }
+            }
+        }
+
+        return origins.Select(origin => origin is null ? null : CostFrom(origin, scene, dist, meters)).ToArray();
+
+        void Seed(int node, double seconds, double length)
+        {
+            if (seconds < dist[node])
+            {
+                dist[node] = seconds;
+                meters[node] = length;
+                queue.Enqueue(node, seconds);
+            }
+        }
+    }
+
+    private RouteCost? CostFrom(RoadSnap origin, RoadSnap scene, double[] dist, double[] meters)
+    {
+        var best = (Seconds: double.PositiveInfinity, Meters: 0.0);
+        void Consider(int edge, double fraction)
+        {
+            // Drive the rest of the edge to its end, then the shortest way on.
+            var end = edgeTo[edge];
+            var seconds = ((1 - fraction) * edgeSeconds[edge]) + dist[end];
+            if (seconds < best.Seconds)
+            {
+                best = (seconds, ((1 - fraction) * edgeMeters[edge]) + meters[end]);
+            }
+
+            // Origin and scene on the same edge, scene ahead: no detour at all.
+            if (edge == scene.Edge && scene.Fraction >= fraction)
+            {
+                var direct = (scene.Fraction - fraction) * edgeSeconds[edge];
+                if (direct < best.Seconds)
+                {
+                    best = (direct, (scene.Fraction - fraction) * edgeMeters[edge]);
+                }
+            }
+        }
+
+        Consider(origin.Edge, origin.Fraction);
+        if (Twin(origin.Edge) is { } twin)
+        {
+            Consider(twin, 1 - origin.Fraction);
+        }
+
+        if (double.IsPositiveInfinity(best.Seconds))
+        {
+            return null;
+        }
+
+        var accessSpeed = Speeds.AccessSpeedKmh / 3.6;
+        var access = origin.DistanceMeters + scene.DistanceMeters;
+        return new RouteCost(best.Seconds + (access / accessSpeed), best.Meters + access);
+    }
+
+    /// <summary>The opposite edge of a two-way road, if there is one.</summary>
+    private int? Twin(int edge)
+    {
+        var (from, to) = (edgeFrom[edge], edgeTo[edge]);
+        for (var i = forwardStart[to]; i < forwardStart[to + 1]; i++)
+        {
+            if (forwardTarget[i] == from)
+            {
+                return forwardEdge[i];
+            }
+        }
+
+        return null;
+    }
+
+    private RoadSnap Project(int edge, GeoPoint point)
+    {
+        // Local equirectangular metres around the point: exact enough over one road edge.
+        var kx = Math.Cos(point.Lat * Math.PI / 180) * GeoPoint.EarthRadiusMeters * Math.PI / 180;
+        const double ky = GeoPoint.EarthRadiusMeters * Math.PI / 180;
+        var (ax, ay) = ((lon[edgeFrom[edge]] - point.Lon) * kx, (lat[edgeFrom[edge]] - point.Lat) * ky);
+        var (bx, by) = ((lon[edgeTo[edge]] - point.Lon) * kx, (lat[edgeTo[edge]] - point.Lat) * ky);
+        var (dx, dy) = (bx - ax, by - ay);
+        var lengthSquared = (dx * dx) + (dy * dy);
+        var t = lengthSquared == 0 ? 0 : Math.Clamp(-((ax * dx) + (ay * dy)) / lengthSquared, 0, 1);
+        var (px, py) = (ax + (t * dx), ay + (t * dy));
+        var snapped = new GeoPoint(point.Lat + (py / ky), point.Lon + (px / kx));
+        return new RoadSnap(edge, t, Math.Sqrt((px * px) + (py * py)), snapped);
+    }
+
+    /// <summary>Sorts edges by <paramref name="key"/> node into rows: row starts, the other end, the edge id.</summary>
+    private static (int[] Start, int[] Other, int[] Edge) Rows(int nodeCount, int[] key, int[] other)
+    {
+        var start = new int[nodeCount + 1];
+        foreach (var k in key)
+        {
+            start[k + 1]++;
+        }
+
+        for (var i = 0; i < nodeCount; i++)
+        {
+            start[i + 1] += start[i];
+        }
+
+        var fill = (int[])start.Clone();
+        var others = new int[key.Length];
+        var ids = new int[key.Length];
+        for (var e = 0; e < key.Length; e++)
+        {
+            var slot = fill[key[e]]++;
+            others[slot] = other[e];
+            ids[slot] = e;
+        }
+
+        return (start, others, ids);
+    }
+
+    /// <summary>
+    /// Point-to-edge distance in plain degrees, the metric of the tree's envelopes, so the tree's pruning stays
+    /// sound; the few nearest candidates are then compared in metres by <see cref="Snap"/>.
+    /// </summary>
+    private sealed class EdgeDistance(RoadGraph graph) : IItemDistance<Envelope, int>
+    {
+        public double Distance(IBoundable<Envelope, int> item1, IBoundable<Envelope, int> item2)
+        {
+            var (edge, probe) = item1.Item >= 0 ? (item1.Item, item2.Bounds) : (item2.Item, item1.Bounds);
+            var a = new Coordinate(graph.lon[graph.edgeFrom[edge]], graph.lat[graph.edgeFrom[edge]]);
+            var b = new Coordinate(graph.lon[graph.edgeTo[edge]], graph.lat[graph.edgeTo[edge]]);
+            return NetTopologySuite.Algorithm.DistanceComputer.PointToSegment(new Coordinate(probe.MinX, probe.MinY), a, b);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace EmergencyLink.Geo.Routing;
+
+public sealed record RouteCost(double Seconds, double Meters);

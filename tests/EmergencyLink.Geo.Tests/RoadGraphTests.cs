@@ -1,0 +1,185 @@
+using EmergencyLink.Domain.Geography;
+using EmergencyLink.Geo.Maps;
+using EmergencyLink.Geo.Routing;
+using NetTopologySuite.Geometries;
+
+namespace EmergencyLink.Geo.Tests;
+
+public sealed class RoadGraphTests
+{
+    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
+    private static readonly Lazy<RegionMap> Demo = new(() => RegionMapLoader.Load(DemoMapFolder.Path));
+
+    // A 0.01° step is about 1.1 km north-south and 0.8 km east-west at 44° N.
+    private static RoadSegment Road(string id, double lat1, double lon1, double lat2, double lon2, bool oneWay = false,
+        RoadClass roadClass = RoadClass.Residential, double speed = 36) =>
+        new(id, id, roadClass, oneWay, speed, 1, Factory.CreateLineString([new Coordinate(lon1, lat1), new Coordinate(lon2, lat2)]));
+
+    [Fact]
+    public void A_one_way_street_is_driven_only_in_its_direction()
+    {
+        // A square block: the west side is one-way north; the rest two-way.
+        var graph = RoadGraph.Build(
+        [
+            Road("west", 44.00, -38.00, 44.01, -38.00, oneWay: true),
+            Road("north", 44.01, -38.00, 44.01, -37.99),
+            Road("east", 44.01, -37.99, 44.00, -37.99),
+            Road("south", 44.00, -37.99, 44.00, -38.00),
+        ], new RoadSpeeds { LocalFactor = 1 });
+        var southWest = graph.Snap(new GeoPoint(44.00, -38.00))!;
+        var northWest = graph.Snap(new GeoPoint(44.01, -38.00))!;
+
+        var up = graph.CostsToScene([southWest], northWest)[0]!;
+        var down = graph.CostsToScene([northWest], southWest)[0]!;
+
+        Assert.InRange(up.Meters, 1100, 1120);
+        Assert.InRange(down.Meters, 2700, 2725); // round the block: north, east, south
+        Assert.InRange(up.Seconds, 110, 112);
+    }
+
+    [Fact]
+    public void A_point_beside_the_road_is_snapped_and_the_distance_reported()
+    {
+        var graph = RoadGraph.Build([Road("a", 44.00, -38.00, 44.00, -37.98)], new RoadSpeeds());
+
+        var snap = graph.Snap(new GeoPoint(44.0005, -37.99))!;
+
+        Assert.InRange(snap.DistanceMeters, 54, 57);
+        Assert.InRange(snap.Fraction, 0.49, 0.51);
+        Assert.Equal(44.00, snap.OnRoad.Lat, 6);
+    }
+
+    [Fact]
+    public void A_scene_on_a_road_that_cannot_be_reached_has_no_cost()
+    {
+        var graph = RoadGraph.Build(
+        [
+            Road("island", 44.00, -38.00, 44.00, -37.99),
+            Road("mainland", 44.05, -38.00, 44.05, -37.99),
+        ], new RoadSpeeds());
+
+        var costs = graph.CostsToScene([graph.Snap(new GeoPoint(44.05, -37.995))], graph.Snap(new GeoPoint(44.00, -37.995))!);
+
+        Assert.Null(costs[0]);
+    }
+
+    [Fact]
+    public void Two_points_on_one_edge_cost_only_the_stretch_between_them()
+    {
+        var graph = RoadGraph.Build([Road("a", 44.00, -38.00, 44.00, -37.98, oneWay: true)], new RoadSpeeds { AccessSpeedKmh = 15 });
+
+        var cost = graph.CostsToScene([graph.Snap(new GeoPoint(44.00, -37.995))], graph.Snap(new GeoPoint(44.00, -37.985))!)[0]!;
+
+        Assert.InRange(cost.Meters, 795, 805);
+    }
+
+    [Fact]
+    public void One_search_gives_every_unit_the_same_time_as_its_own_shortest_path_on_the_demo_city()
+    {
+        var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());
+        var random = new Random(20261124);
+        var boundary = Demo.Value.Boundary.EnvelopeInternal;
+        GeoPoint Anywhere() => new(boundary.MinY + (random.NextDouble() * boundary.Height), boundary.MinX + (random.NextDouble() * boundary.Width));
+
+        for (var round = 0; round < 20; round++)
+        {
+            var scene = graph.Snap(Anywhere())!;
+            var units = Enumerable.Range(0, 10).Select(_ => graph.Snap(Anywhere())).ToArray();
+
+            var together = graph.CostsToScene(units, scene);
+            for (var i = 0; i < units.Length; i++)
+            {
+                var alone = graph.CostsToScene([units[i]], scene)[0];
+                var reference = ReferencePath(Demo.Value.Roads, units[i]!, scene);
+                Assert.Equal(alone!.Seconds, together[i]!.Seconds, 6);
+                Assert.True(Math.Abs(reference - together[i]!.Seconds) <= 1e-6 * reference + 1e-6,
+                    $"search {together[i]!.Seconds} s, reference {reference} s");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_river_makes_the_unit_across_it_slower_than_a_farther_unit_on_the_same_bank()
+    {
+        var estimator = new RoadTravelTimeEstimator(RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds()));
+        var straight = new StraightLineTravelTimeEstimator(new StraightLineOptions());
+
+        // The river runs between the 18th and 19th Streets (about 44.002 N); bridges are 2.4 km apart.
+        var scene = new GeoPoint(43.9995, -38.036);
+        GeoPoint[] units = [new(44.0045, -38.036), new(43.990, -38.036)];
+
+        var road = estimator.EstimateToScene(units, scene);
+        var crow = straight.EstimateToScene(units, scene);
+
+        Assert.True(crow[0]!.Seconds < crow[1]!.Seconds, "across the river is nearer as the crow flies");
+        Assert.True(road[0]!.Seconds > road[1]!.Seconds, $"by road the bridge detour must make it slower: {road[0]} vs {road[1]}");
+    }
+
+    /// <summary>Dijkstra forward from the unit, written independently and without early exit, as the reference.</summary>
+    private static double ReferencePath(IReadOnlyList<RoadSegment> roads, RoadSnap from, RoadSnap to)
+    {
+        var speeds = new RoadSpeeds();
+        var edges = new List<(GeoPoint A, GeoPoint B, double Seconds)>();
+        foreach (var r in roads)
+        {
+            var a = new GeoPoint(r.Geometry.StartPoint.Y, r.Geometry.StartPoint.X);
+            var b = new GeoPoint(r.Geometry.EndPoint.Y, r.Geometry.EndPoint.X);
+            var seconds = a.DistanceMetersTo(b) / (speeds.EmergencySpeedKmh(r.Class, r.SpeedKmh) / 3.6);
+            edges.Add((a, b, seconds));
+            if (!r.OneWay)
+            {
+                edges.Add((b, a, seconds));
+            }
+        }
+
+        var adjacency = edges.GroupBy(e => e.A).ToDictionary(g => g.Key, g => g.ToList());
+        var fromEdges = edges.Where(e => SameLine(e, from.OnRoad)).ToList();
+        var dist = new Dictionary<GeoPoint, double>();
+        var queue = new PriorityQueue<GeoPoint, double>();
+        var best = double.PositiveInfinity;
+        foreach (var e in fromEdges)
+        {
+            var along = e.A.DistanceMetersTo(from.OnRoad) / e.A.DistanceMetersTo(e.B);
+            var toEnd = (1 - along) * e.Seconds;
+            if (!dist.TryGetValue(e.B, out var d) || toEnd < d)
+            {
+                dist[e.B] = toEnd;
+                queue.Enqueue(e.B, toEnd);
+            }
+
+            if (SameLine(e, to.OnRoad) && e.A.DistanceMetersTo(to.OnRoad) / e.A.DistanceMetersTo(e.B) >= along - 1e-9)
+            {
+                best = Math.Min(best, ((e.A.DistanceMetersTo(to.OnRoad) / e.A.DistanceMetersTo(e.B)) - along) * e.Seconds);
+            }
+        }
+
+        while (queue.TryDequeue(out var node, out var d))
+        {
+            if (d > dist[node])
+            {
+                continue;
+            }
+
+            foreach (var e in adjacency.GetValueOrDefault(node) ?? [])
+            {
+                if (SameLine(e, to.OnRoad))
+                {
+                    best = Math.Min(best, d + (e.A.DistanceMetersTo(to.OnRoad) / e.A.DistanceMetersTo(e.B) * e.Seconds));
+                }
+
+                if (d + e.Seconds < dist.GetValueOrDefault(e.B, double.PositiveInfinity))
+                {
+                    dist[e.B] = d + e.Seconds;
+                    queue.Enqueue(e.B, d + e.Seconds);
+                }
+            }
+        }
+
+        var access = (from.DistanceMeters + to.DistanceMeters) / (speeds.AccessSpeedKmh / 3.6);
+        return best + access;
+    }
+
+    /// <summary>Whether a point on the road lies on this edge (within 0.5 m of the segment).</summary>
+    private static bool SameLine((GeoPoint A, GeoPoint B, double Seconds) e, GeoPoint p) =>
+        Math.Abs(e.A.DistanceMetersTo(p) + p.DistanceMetersTo(e.B) - e.A.DistanceMetersTo(e.B)) < 0.05;
+}
