@@ -8,6 +8,7 @@ string[] usage =
     "  " + WatchCommand.Usage,
     "  " + BenchCommand.Usage,
     "  " + DemoMapCommand.Usage,
+    "  " + MapImportCommand.Usage,
     "  " + DiagramsCommand.Usage,
 ];
 
@@ -26,6 +27,7 @@ try
         "watch" => await WatchCommand.RunAsync(rest),
         "bench" => await BenchCommand.RunAsync(rest),
         "demo-map" => DemoMapCommand.Run(rest),
+        "map" => MapImportCommand.Run(rest),
         "diagrams" => DiagramsCommand.Run(rest),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n" + string.Join('\n', usage)),
     };

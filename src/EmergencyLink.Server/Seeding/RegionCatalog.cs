@@ -14,7 +14,7 @@ public sealed class RegionCatalog(IOptions<RegionOptions> options)
     public IReadOnlyList<string> HospitalIds => Map.Hospitals.Select(h => h.Id).ToArray();
 
     private static string ResolvePath(RegionOptions options) =>
-        string.IsNullOrWhiteSpace(options.MapPath)
-            ? Path.Combine(AppContext.BaseDirectory, "maps", "demo")
-            : Path.GetFullPath(options.MapPath);
+        string.IsNullOrWhiteSpace(options.Path)
+            ? System.IO.Path.Combine(AppContext.BaseDirectory, "maps", "demo")
+            : System.IO.Path.GetFullPath(options.Path);
 }
