@@ -19,6 +19,7 @@ app.MapHealthEndpoints();
 app.MapIncidentEndpoints();
 app.MapAmbulanceEndpoints();
 app.MapHospitalEndpoints();
+app.MapRoutingEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 

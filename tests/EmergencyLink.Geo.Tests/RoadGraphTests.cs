@@ -99,6 +99,45 @@ public sealed class RoadGraphTests
     }
 
     [Fact]
+    public void A_route_costs_what_the_one_to_many_search_says_and_its_path_runs_from_start_to_end()
+    {
+        var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());
+        var random = new Random(7);
+        var box = Demo.Value.Boundary.EnvelopeInternal;
+        for (var i = 0; i < 50; i++)
+        {
+            var from = graph.Snap(new GeoPoint(box.MinY + (random.NextDouble() * box.Height), box.MinX + (random.NextDouble() * box.Width)))!;
+            var to = graph.Snap(new GeoPoint(box.MinY + (random.NextDouble() * box.Height), box.MinX + (random.NextDouble() * box.Width)))!;
+
+            var route = graph.RouteBetween(from, to)!;
+            var cost = graph.CostsToScene([from], to)[0]!;
+
+            Assert.Equal(cost.Seconds, route.Seconds, 6);
+            Assert.Equal(cost.Meters, route.Meters, 3);
+            Assert.Equal(from.OnRoad, route.Path[0]);
+            Assert.Equal(to.OnRoad, route.Path[^1]);
+            var drawn = route.Path.Zip(route.Path.Skip(1), (a, b) => a.DistanceMetersTo(b)).Sum();
+            Assert.InRange(drawn, (route.Meters - route.StartSnapMeters - route.EndSnapMeters) * 0.99, route.Meters * 1.01);
+        }
+    }
+
+    [Fact]
+    public void The_area_reachable_grows_with_time_and_holds_only_nodes_within_it()
+    {
+        var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());
+        var station = graph.Snap(Demo.Value.Stations[0].Location)!;
+
+        var twoMinutes = graph.ReachableWithin(station, 120);
+        var fiveMinutes = graph.ReachableWithin(station, 300);
+
+        Assert.True(fiveMinutes.Count > twoMinutes.Count * 2);
+        foreach (var node in twoMinutes.Skip(1).Take(40))
+        {
+            Assert.True(graph.RouteBetween(station, graph.Snap(node)!)!.Seconds <= 120 + 1e-6);
+        }
+    }
+
+    [Fact]
     public void The_river_makes_the_unit_across_it_slower_than_a_farther_unit_on_the_same_bank()
     {
         var estimator = new RoadTravelTimeEstimator(RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds()));

@@ -183,6 +183,173 @@ public sealed class RoadGraph
         }
     }
 
+    /// <summary>
+    /// The fastest route from one point to another, with its path for display, by one forward search that stops
+    /// once nothing cheaper than the best arrival can still be found. Null when the end cannot be reached.
+    /// </summary>
+    public Route? RouteBetween(RoadSnap from, RoadSnap to)
+    {
+        var dist = new double[NodeCount];
+        var via = new int[NodeCount];
+        Array.Fill(dist, double.PositiveInfinity);
+        Array.Fill(via, -1);
+        var queue = new PriorityQueue<int, double>();
+        var best = double.PositiveInfinity;
+        var bestLastEdge = -1;
+        var bestDirect = false;
+        var directMeters = 0.0;
+
+        void Start(int edge, double fraction)
+        {
+            var end = edgeTo[edge];
+            var seconds = (1 - fraction) * edgeSeconds[edge];
+            if (seconds < dist[end])
+            {
+                dist[end] = seconds;
+                via[end] = edge;
+                queue.Enqueue(end, seconds);
+            }
+
+            if (edge == to.Edge && to.Fraction >= fraction && (to.Fraction - fraction) * edgeSeconds[edge] < best)
+            {
+                best = (to.Fraction - fraction) * edgeSeconds[edge];
+                bestDirect = true;
+                directMeters = (to.Fraction - fraction) * edgeMeters[edge];
+            }
+        }
+
+        Start(from.Edge, from.Fraction);
+        if (Twin(from.Edge) is { } fromTwin)
+        {
+            Start(fromTwin, 1 - from.Fraction);
+        }
+
+        // The end is reached by driving into its edge (or the edge's twin) from that edge's start.
+        var arrivals = new List<(int Edge, double Fraction)> { (to.Edge, to.Fraction) };
+        if (Twin(to.Edge) is { } toTwin)
+        {
+            arrivals.Add((toTwin, 1 - to.Fraction));
+        }
+
+        while (queue.TryDequeue(out var node, out var d))
+        {
+            if (d > dist[node])
+            {
+                continue;
+            }
+
+            if (d >= best)
+            {
+                break;
+            }
+
+            foreach (var (edge, fraction) in arrivals)
+            {
+                if (edgeFrom[edge] == node && d + (fraction * edgeSeconds[edge]) < best)
+                {
+                    best = d + (fraction * edgeSeconds[edge]);
+                    bestLastEdge = edge;
+                    bestDirect = false;
+                }
+            }
+
+            for (var i = forwardStart[node]; i < forwardStart[node + 1]; i++)
+            {
+                var edge = forwardEdge[i];
+                var next = forwardTarget[i];
+                var through = d + edgeSeconds[edge];
+                if (through < dist[next])
+                {
+                    dist[next] = through;
+                    via[next] = edge;
+                    queue.Enqueue(next, through);
+                }
+            }
+        }
+
+        if (double.IsPositiveInfinity(best))
+        {
+            return null;
+        }
+
+        var path = new List<GeoPoint> { from.OnRoad };
+        var meters = 0.0;
+        if (bestDirect)
+        {
+            meters = directMeters;
+        }
+        else
+        {
+            var nodes = new List<int>();
+            for (var n = edgeFrom[bestLastEdge]; ; n = edgeFrom[via[n]])
+            {
+                nodes.Add(n);
+                if (via[n] == from.Edge || (Twin(from.Edge) is { } t && via[n] == t))
+                {
+                    meters += (via[n] == from.Edge ? 1 - from.Fraction : from.Fraction) * edgeMeters[via[n]];
+                    break;
+                }
+
+                meters += edgeMeters[via[n]];
+            }
+
+            nodes.Reverse();
+            path.AddRange(nodes.Select(NodeLocation));
+            var last = arrivals.Single(a => a.Edge == bestLastEdge);
+            meters += last.Fraction * edgeMeters[bestLastEdge];
+        }
+
+        path.Add(to.OnRoad);
+        var access = (from.DistanceMeters + to.DistanceMeters) / (Speeds.AccessSpeedKmh / 3.6);
+        return new Route(best + access, meters + from.DistanceMeters + to.DistanceMeters, path, from.DistanceMeters, to.DistanceMeters);
+    }
+
+    /// <summary>Every node reachable from a point within <paramref name="seconds"/>, driving out from it.</summary>
+    public IReadOnlyList<GeoPoint> ReachableWithin(RoadSnap from, double seconds)
+    {
+        var dist = new double[NodeCount];
+        Array.Fill(dist, double.PositiveInfinity);
+        var queue = new PriorityQueue<int, double>();
+        var access = from.DistanceMeters / (Speeds.AccessSpeedKmh / 3.6);
+        void Start(int edge, double fraction)
+        {
+            var cost = access + ((1 - fraction) * edgeSeconds[edge]);
+            if (cost <= seconds && cost < dist[edgeTo[edge]])
+            {
+                dist[edgeTo[edge]] = cost;
+                queue.Enqueue(edgeTo[edge], cost);
+            }
+        }
+
+        Start(from.Edge, from.Fraction);
+        if (Twin(from.Edge) is { } twin)
+        {
+            Start(twin, 1 - from.Fraction);
+        }
+
+        var reached = new List<GeoPoint> { from.OnRoad };
+        while (queue.TryDequeue(out var node, out var d))
+        {
+            if (d > dist[node])
+            {
+                continue;
+            }
+
+            reached.Add(NodeLocation(node));
+            for (var i = forwardStart[node]; i < forwardStart[node + 1]; i++)
+            {
+                var through = d + edgeSeconds[forwardEdge[i]];
+                if (through <= seconds && through < dist[forwardTarget[i]])
+                {
+                    dist[forwardTarget[i]] = through;
+                    queue.Enqueue(forwardTarget[i], through);
+                }
+            }
+        }
+
+        return reached;
+    }
+
     private RouteCost? CostFrom(RoadSnap origin, RoadSnap scene, double[] dist, double[] meters)
     {
         var best = (Seconds: double.PositiveInfinity, Meters: 0.0);
