@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using EmergencyLink.Contracts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Destinations;
 using EmergencyLink.Domain.Dispatch;
+using EmergencyLink.Geo.Routing;
+using EmergencyLink.Server.Seeding;
 using EmergencyLink.Server.Api;
 using EmergencyLink.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +23,7 @@ public static class IncidentEndpoints
         incidents.MapGet("/", ListAsync).RequireAuthorization(Policies.Dispatch);
         incidents.MapGet("/{id}", GetAsync);
         incidents.MapGet("/{id}/recommendations", RecommendAsync).RequireAuthorization(Policies.Dispatch);
+        incidents.MapGet("/{id}/destinations", DestinationsAsync);
         incidents.MapPost("/{id}/assign", AssignAsync).RequireAuthorization(Policies.Dispatch);
         incidents.MapPost("/{id}/transitions", TransitionAsync);
         return app;
@@ -102,6 +106,47 @@ public static class IncidentEndpoints
         var ranked = await grains.GetGrain<IDispatchGrain>(GrainKeys.Region)
             .RecommendAsync(incident.Location, incident.Priority, limit ?? 5);
         return TypedResults.Ok(ranked);
+    }
+
+    /// <summary>
+    /// Hospitals for this patient by the working diagnosis, from the scene, or from the unit once it is carrying the
+    /// patient (a diversion is chosen on the way). For dispatch and the case's own crew.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<DestinationRecommendation>>, ValidationProblem, ProblemHttpResult>> DestinationsAsync(
+        string id, string? diagnosis, ClaimsPrincipal user, IGrainFactory grains, RegionCatalog region, ITravelTimeEstimator router)
+    {
+        var working = WorkingDiagnosis.General;
+        if (diagnosis is not null && !Names.TryParse(diagnosis, out working))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("diagnosis", $"'{diagnosis}' is not a working diagnosis; they are {Names.List<WorkingDiagnosis>()}.");
+            return Problems.Invalid(errors);
+        }
+
+        var incident = await FindAsync(grains, id);
+        if (incident is null)
+        {
+            return Problems.NotFound($"Incident {id} does not exist.");
+        }
+
+        if (!user.IsDispatchStaff() && !user.IsCrewOf(incident.AmbulanceId))
+        {
+            return Problems.Forbidden($"Incident {id} is outside your scope.");
+        }
+
+        var from = incident.Location;
+        if (incident is { State: CaseState.Transporting, AmbulanceId: { } unitId }
+            && await grains.GetGrain<IAmbulanceGrain>(unitId).GetAsync() is { } unit)
+        {
+            from = unit.Location;
+        }
+
+        var hospitals = (await Task.WhenAll(region.HospitalIds.Select(h => grains.GetGrain<IHospitalGrain>(h).GetAsync())))
+            .OfType<HospitalSnapshot>()
+            .ToArray();
+        var options = hospitals.Select(h => new HospitalOption(h.Id, h.Name, h.Capabilities, h.Diversion, h.EdBedsFree,
+            router.EstimateToScene([from], h.Location)[0])).ToArray();
+        return TypedResults.Ok(DestinationRules.Rank(working, options));
     }
 
     private static async Task<Results<Ok<IncidentSnapshot>, ValidationProblem, ProblemHttpResult>> AssignAsync(
