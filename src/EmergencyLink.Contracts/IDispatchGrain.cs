@@ -19,6 +19,7 @@ public interface IDispatchGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<AmbulanceSnapshot>> ListUnitsAsync();
 
+    /// <summary>Units ranked by travel time to the scene, and every unit left out with the reason.</summary>
     [AlwaysInterleave]
-    Task<IReadOnlyList<UnitRecommendation>> RecommendAsync(GeoPoint scene, int priority, int limit);
+    Task<UnitRanking> RecommendAsync(GeoPoint scene, int priority, int limit);
 }

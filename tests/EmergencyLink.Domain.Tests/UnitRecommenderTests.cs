@@ -60,4 +60,22 @@ public sealed class UnitRecommenderTests
 
         Assert.Equal(2, UnitRecommender.Rank(3, units, etas, 2).Count);
     }
+
+    [Fact]
+    public void Every_unit_left_out_is_listed_with_its_reason_and_eta()
+    {
+        UnitCandidate[] units =
+        [
+            Unit("busy", UnitCapability.ALS, UnitStatus.OnScene), Unit("off", UnitCapability.ALS, UnitStatus.OutOfService),
+            Unit("bls", UnitCapability.BLS), Unit("island", UnitCapability.ALS), Unit("als", UnitCapability.ALS),
+        ];
+        TravelEstimate?[] etas = [new(60, 500), new(70, 600), new(80, 700), null, new(300, 3000)];
+
+        var ranking = UnitRecommender.Explain(1, units, etas, 5);
+
+        Assert.Equal(["als"], ranking.Ranked.Select(r => r.AmbulanceId));
+        Assert.Equal(
+            [("busy", "busy (OnScene)", (double?)60), ("off", "out of service", 70), ("bls", "priority 1 needs ALS", 80), ("island", "cannot reach the scene by road", null)],
+            ranking.Excluded.Select(e => (e.AmbulanceId, e.Reason, e.EtaSeconds)));
+    }
 }

@@ -71,6 +71,9 @@ public sealed class HappyPathTests(ServerFixture fixture)
         var etas = ranked.Select(r => r.GetProperty("etaSeconds").GetDouble()).ToArray();
         Assert.Equal(etas.Order(), etas);
         var unitId = ranked[0].Str("ambulanceId");
+        var explained = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/recommendations?explain=true")).Expect(HttpStatusCode.OK);
+        Assert.Contains(explained.GetProperty("excluded").EnumerateArray(), e => e.Str("reason") == "priority 1 needs ALS");
+        Assert.Equal(ranked.Length, explained.GetProperty("ranked").GetArrayLength());
 
         var assigned = (await dispatcher.PostJsonAsync($"/api/incidents/{id}/assign", new { ambulanceId = unitId })).Expect(HttpStatusCode.OK);
         Assert.Equal(("Dispatched", unitId), (assigned.Str("state"), assigned.Str("ambulanceId")));

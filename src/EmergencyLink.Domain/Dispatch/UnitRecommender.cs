@@ -16,6 +16,13 @@ public static class UnitRecommender
         int priority,
         IReadOnlyList<UnitCandidate> candidates,
         IReadOnlyList<TravelEstimate?> estimates,
+        int limit) => Explain(priority, candidates, estimates, limit).Ranked;
+
+    /// <summary>The ranking with every unit it leaves out and why: busy, out of service, unreachable, not ALS.</summary>
+    public static UnitRanking Explain(
+        int priority,
+        IReadOnlyList<UnitCandidate> candidates,
+        IReadOnlyList<TravelEstimate?> estimates,
         int limit)
     {
         if (candidates.Count != estimates.Count)
@@ -23,23 +30,44 @@ public static class UnitRecommender
             throw new ArgumentException("One estimate per candidate is needed.", nameof(estimates));
         }
 
-        var reachable = candidates
-            .Select((unit, i) => (unit, estimate: estimates[i]))
-            .Where(x => x.estimate is not null && UnitWorkflow.IsFree(x.unit.Status))
-            .Select(x => new UnitRecommendation(x.unit.AmbulanceId, x.unit.CallSign, x.estimate!.Seconds,
-                x.estimate.Meters, x.unit.Capability, x.unit.Status))
-            .ToList();
+        var excluded = new List<UnitExclusion>();
+        var reachable = new List<UnitRecommendation>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (unit, estimate) = (candidates[i], estimates[i]);
+            var reason = unit.Status switch
+            {
+                UnitStatus.OutOfService => "out of service",
+                _ when !UnitWorkflow.IsFree(unit.Status) => $"busy ({unit.Status})",
+                _ when estimate is null => "cannot reach the scene by road",
+                _ => null,
+            };
+            if (reason is null)
+            {
+                reachable.Add(new UnitRecommendation(unit.AmbulanceId, unit.CallSign, estimate!.Seconds, estimate.Meters, unit.Capability, unit.Status));
+            }
+            else
+            {
+                excluded.Add(new UnitExclusion(unit.AmbulanceId, unit.CallSign, unit.Status, unit.Capability, estimate?.Seconds, reason));
+            }
+        }
 
         if (priority == CasePriority.Highest && reachable.Any(r => r.Capability == UnitCapability.ALS))
         {
+            excluded.AddRange(reachable.Where(r => r.Capability != UnitCapability.ALS).Select(r =>
+                new UnitExclusion(r.AmbulanceId, r.CallSign, r.Status, r.Capability, r.EtaSeconds, "priority 1 needs ALS")));
             reachable.RemoveAll(r => r.Capability != UnitCapability.ALS);
         }
 
-        return reachable
+        var ordered = reachable
             .OrderBy(r => r.EtaSeconds)
             .ThenBy(r => r.DistanceMeters)
             .ThenBy(r => r.AmbulanceId, StringComparer.Ordinal)
-            .Take(Math.Max(0, limit))
             .ToArray();
+        excluded.AddRange(ordered.Skip(Math.Max(0, limit)).Select(r =>
+            new UnitExclusion(r.AmbulanceId, r.CallSign, r.Status, r.Capability, r.EtaSeconds, "beyond the requested number")));
+        return new UnitRanking(
+            ordered.Take(Math.Max(0, limit)).ToArray(),
+            excluded.OrderBy(e => e.EtaSeconds ?? double.MaxValue).ThenBy(e => e.AmbulanceId, StringComparer.Ordinal).ToArray());
     }
 }

@@ -89,8 +89,9 @@ public static class IncidentEndpoints
             : Problems.Forbidden($"Incident {id} is outside your scope.");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<UnitRecommendation>>, ProblemHttpResult>> RecommendAsync(
-        string id, int? limit, IGrainFactory grains)
+    /// <summary>Free units ranked by ETA; with <c>explain=true</c>, also every unit left out and why.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<UnitRecommendation>>, Ok<UnitRanking>, ProblemHttpResult>> RecommendAsync(
+        string id, int? limit, bool? explain, IGrainFactory grains)
     {
         if (limit is < 1 or > 100)
         {
@@ -103,9 +104,9 @@ public static class IncidentEndpoints
             return Problems.NotFound($"Incident {id} does not exist.");
         }
 
-        var ranked = await grains.GetGrain<IDispatchGrain>(GrainKeys.Region)
+        var ranking = await grains.GetGrain<IDispatchGrain>(GrainKeys.Region)
             .RecommendAsync(incident.Location, incident.Priority, limit ?? 5);
-        return TypedResults.Ok(ranked);
+        return explain == true ? TypedResults.Ok(ranking) : TypedResults.Ok(ranking.Ranked);
     }
 
     /// <summary>
