@@ -20,6 +20,7 @@ app.MapIncidentEndpoints();
 app.MapAmbulanceEndpoints();
 app.MapHospitalEndpoints();
 app.MapRoutingEndpoints();
+app.MapCoverageEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 

@@ -305,7 +305,11 @@ public sealed class RoadGraph
     }
 
     /// <summary>Every node reachable from a point within <paramref name="seconds"/>, driving out from it.</summary>
-    public IReadOnlyList<GeoPoint> ReachableWithin(RoadSnap from, double seconds)
+    public IReadOnlyList<GeoPoint> ReachableWithin(RoadSnap from, double seconds) =>
+        [from.OnRoad, .. ReachableNodes(from, seconds).Select(NodeLocation)];
+
+    /// <summary>The ids of the nodes reachable from a point within <paramref name="seconds"/>.</summary>
+    public IReadOnlyList<int> ReachableNodes(RoadSnap from, double seconds)
     {
         var dist = new double[NodeCount];
         Array.Fill(dist, double.PositiveInfinity);
@@ -327,7 +331,7 @@ public sealed class RoadGraph
             Start(twin, 1 - from.Fraction);
         }
 
-        var reached = new List<GeoPoint> { from.OnRoad };
+        var reached = new List<int>();
         while (queue.TryDequeue(out var node, out var d))
         {
             if (d > dist[node])
@@ -335,7 +339,7 @@ public sealed class RoadGraph
                 continue;
             }
 
-            reached.Add(NodeLocation(node));
+            reached.Add(node);
             for (var i = forwardStart[node]; i < forwardStart[node + 1]; i++)
             {
                 var through = d + edgeSeconds[forwardEdge[i]];

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using EmergencyLink.Geo.Coverage;
 using EmergencyLink.Server.Api;
+using EmergencyLink.Server.Coverage;
 using EmergencyLink.Server.Seeding;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -24,6 +26,11 @@ public static class ApiSetup
         builder.Services.AddSingleton<RegionCatalog>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<RegionSeeder>();
+
+        builder.Services.Configure<CoverageOptions>(builder.Configuration.GetSection(CoverageOptions.Section));
+        builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<CoverageMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CoverageMonitor>());
         return builder;
     }
 }

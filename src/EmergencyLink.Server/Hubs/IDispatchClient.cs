@@ -14,4 +14,6 @@ public interface IDispatchClient
     Task UnitPositionChanged(AmbulanceSnapshot unit);
 
     Task HospitalStatusChanged(HospitalSnapshot hospital);
+
+    Task CoverageChanged(Coverage.CoverageReport coverage);
 }

@@ -12,14 +12,19 @@ namespace EmergencyLink.Server.Live;
 /// </summary>
 public sealed class SignalRLiveFeed(
     IHubContext<DispatchHub, IDispatchClient> dispatch,
-    IHubContext<HospitalHub, IHospitalClient> hospitals) : ILiveFeed
+    IHubContext<HospitalHub, IHospitalClient> hospitals,
+    Coverage.CoverageMonitor coverage) : ILiveFeed
 {
     public Task IncidentChangedAsync(IncidentSnapshot incident) =>
         incident.Timeline.Count == 1
             ? dispatch.Clients.All.IncidentCreated(incident)
             : dispatch.Clients.All.IncidentChanged(incident);
 
-    public Task UnitChangedAsync(AmbulanceSnapshot unit) => dispatch.Clients.All.UnitStatusChanged(unit);
+    public Task UnitChangedAsync(AmbulanceSnapshot unit)
+    {
+        coverage.UnitsChanged();
+        return dispatch.Clients.All.UnitStatusChanged(unit);
+    }
 
     public Task UnitMovedAsync(AmbulanceSnapshot unit) => dispatch.Clients.All.UnitPositionChanged(unit);
 

@@ -14,7 +14,7 @@ public static class WatchCommand
     public const string Usage = "watch --url URL --hub dispatch|hospital [--hospital ID] [--storage-path FILE]";
 
     private static readonly string[] DispatchEvents =
-        ["IncidentCreated", "IncidentChanged", "UnitStatusChanged", "UnitPositionChanged", "HospitalStatusChanged"];
+        ["IncidentCreated", "IncidentChanged", "UnitStatusChanged", "UnitPositionChanged", "HospitalStatusChanged", "CoverageChanged"];
 
     private static readonly string[] HospitalEvents = ["InboundChanged", "InboundRemoved", "HospitalStatusChanged"];
 
