@@ -354,6 +354,50 @@ public sealed class RoadGraph
         return reached;
     }
 
+    /// <summary>Seconds from one node to every node (forward, no early exit): the reference a check compares with.</summary>
+    public double[] SecondsFromNode(int source)
+    {
+        var dist = new double[NodeCount];
+        Array.Fill(dist, double.PositiveInfinity);
+        dist[source] = 0;
+        var queue = new PriorityQueue<int, double>();
+        queue.Enqueue(source, 0);
+        while (queue.TryDequeue(out var node, out var d))
+        {
+            if (d > dist[node])
+            {
+                continue;
+            }
+
+            for (var i = forwardStart[node]; i < forwardStart[node + 1]; i++)
+            {
+                var through = d + edgeSeconds[forwardEdge[i]];
+                if (through < dist[forwardTarget[i]])
+                {
+                    dist[forwardTarget[i]] = through;
+                    queue.Enqueue(forwardTarget[i], through);
+                }
+            }
+        }
+
+        return dist;
+    }
+
+    /// <summary>
+    /// The graph as an edge table for other routing engines: one directed row per edge, node ids as here
+    /// (pgRouting's <c>id, source, target, cost, reverse_cost</c> shape, with reverse_cost -1 because each direction
+    /// is its own row).
+    /// </summary>
+    public void WriteEdgeTable(TextWriter writer)
+    {
+        writer.WriteLine("id,source,target,cost,reverse_cost,length_m");
+        for (var e = 0; e < EdgeCount; e++)
+        {
+            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{e + 1},{edgeFrom[e]},{edgeTo[e]},{edgeSeconds[e]:R},-1,{edgeMeters[e]:R}"));
+        }
+    }
+
     private RouteCost? CostFrom(RoadSnap origin, RoadSnap scene, double[] dist, double[] meters)
     {
         var best = (Seconds: double.PositiveInfinity, Meters: 0.0);

@@ -2,17 +2,18 @@ using System.Globalization;
 using System.Text.Json;
 using EmergencyLink.Geo.Import;
 using EmergencyLink.Geo.Maps;
+using EmergencyLink.Geo.Routing;
 
 namespace EmergencyLink.Cli.Commands;
 
 /// <summary>
-/// <c>map import EXTRACT.osm.pbf --out FOLDER [--name NAME] [--id ID] [--time-zone TZ]</c>: an OpenStreetMap extract to
+/// <c>map import EXTRACT.osm.pbf --out FOLDER [--name NAME] [--id ID] [--time-zone TZ] [--edges FILE.csv]</c>: an OpenStreetMap extract to
 /// a region folder. Hospital capabilities and the fleet come from FOLDER/import-settings.json, written with defaults
 /// on the first import: edit it and import again.
 /// </summary>
 public static class MapImportCommand
 {
-    public const string Usage = "map import EXTRACT.osm.pbf --out FOLDER [--name NAME] [--id ID] [--time-zone TZ]";
+    public const string Usage = "map import EXTRACT.osm.pbf --out FOLDER [--name NAME] [--id ID] [--time-zone TZ] [--edges FILE.csv]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -29,7 +30,7 @@ public static class MapImportCommand
             throw new ArgumentException($"{extract} does not exist.");
         }
 
-        var options = new ArgReader(args[2..], "out", "name", "id", "time-zone");
+        var options = new ArgReader(args[2..], "out", "name", "id", "time-zone", "edges");
         var folder = options.Get("out") ?? throw new ArgumentException("--out is required.");
         var settingsPath = Path.Combine(folder, ImportSettings.FileName);
         var settings = File.Exists(settingsPath)
@@ -55,6 +56,14 @@ public static class MapImportCommand
         foreach (var warning in report.Warnings)
         {
             Console.Error.WriteLine("warning: " + warning);
+        }
+
+        if (options.Get("edges") is { } edges)
+        {
+            // The routing graph as other engines load it (pgRouting's edge table), to check our travel times against.
+            using var writer = new StreamWriter(edges);
+            RoadGraph.Build(RegionMapLoader.Load(folder).Roads, new RoadSpeeds()).WriteEdgeTable(writer);
+            Console.WriteLine($"Edge table: {Path.GetFullPath(edges)}");
         }
 
         Console.WriteLine($"Hospital capabilities and the fleet: {settingsPath}");
