@@ -19,7 +19,10 @@ public interface IDispatchGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<AmbulanceSnapshot>> ListUnitsAsync();
 
-    /// <summary>Units ranked by travel time to the scene, and every unit left out with the reason.</summary>
+    /// <summary>
+    /// Units ranked by travel time to the scene. With <paramref name="explain"/>, every unit left out too, with its
+    /// time and the reason; without, the search stops at the <paramref name="limit"/> fastest eligible units.
+    /// </summary>
     [AlwaysInterleave]
-    Task<UnitRanking> RecommendAsync(GeoPoint scene, int priority, int limit);
+    Task<UnitRanking> RecommendAsync(GeoPoint scene, int priority, int limit, bool explain);
 }

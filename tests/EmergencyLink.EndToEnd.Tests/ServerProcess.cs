@@ -13,10 +13,12 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> output = new();
     private readonly bool ownsFolder;
+    private readonly IReadOnlyDictionary<string, string> environment;
     private Process? process;
 
-    public ServerProcess(string? folder = null)
+    public ServerProcess(string? folder = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        this.environment = environment ?? new Dictionary<string, string>();
         ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("emergencylink-e2e-").FullName;
         StoragePath = Path.Combine(Folder, "emergencylink.db");
@@ -51,6 +53,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Orleans__SiloPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };

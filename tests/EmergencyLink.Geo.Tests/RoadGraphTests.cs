@@ -99,6 +99,27 @@ public sealed class RoadGraphTests
     }
 
     [Fact]
+    public void Stopping_at_enough_origins_gives_exactly_the_fastest_ones_with_their_full_search_times()
+    {
+        var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());
+        var random = new Random(11);
+        var box = Demo.Value.Boundary.EnvelopeInternal;
+        GeoPoint Anywhere() => new(box.MinY + (random.NextDouble() * box.Height), box.MinX + (random.NextDouble() * box.Width));
+        for (var round = 0; round < 20; round++)
+        {
+            var scene = graph.Snap(Anywhere())!;
+            var units = Enumerable.Range(0, 24).Select(_ => graph.Snap(Anywhere())).ToArray();
+
+            var full = graph.CostsToScene(units, scene);
+            var five = graph.CostsToScene(units, scene, enough: 5);
+
+            var fastest = full.Select((c, i) => (c!.Seconds, i)).OrderBy(x => x.Seconds).Take(5).Select(x => x.i).ToHashSet();
+            Assert.Equal(fastest, five.Select((c, i) => (c, i)).Where(x => x.c is not null).Select(x => x.i).ToHashSet());
+            Assert.All(fastest, i => Assert.Equal(full[i]!.Seconds, five[i]!.Seconds, 9));
+        }
+    }
+
+    [Fact]
     public void A_route_costs_what_the_one_to_many_search_says_and_its_path_runs_from_start_to_end()
     {
         var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());

@@ -269,7 +269,7 @@ public sealed class CaseAndUnitTests(ClusterFixture fixture)
         await grains.GetGrain<IAmbulanceGrain>(near).RegisterAsync(new AmbulanceRegistration("Near", UnitCapability.ALS, "ST01", new GeoPoint(10.001, 10.0)));
         await grains.GetGrain<IAmbulanceGrain>(far).RegisterAsync(new AmbulanceRegistration("Far", UnitCapability.ALS, "ST01", new GeoPoint(10.02, 10.0)));
 
-        var ranked = (await grains.GetGrain<IDispatchGrain>(GrainKeys.Region).RecommendAsync(scene, 1, 2)).Ranked;
+        var ranked = (await grains.GetGrain<IDispatchGrain>(GrainKeys.Region).RecommendAsync(scene, 1, 2, explain: false)).Ranked;
 
         Assert.Equal([near, far], ranked.Select(r => r.AmbulanceId));
         Assert.True(ranked[0].EtaSeconds < ranked[1].EtaSeconds);

@@ -18,6 +18,31 @@ public static class UnitRecommender
         IReadOnlyList<TravelEstimate?> estimates,
         int limit) => Explain(priority, candidates, estimates, limit).Ranked;
 
+    /// <summary>
+    /// The ranking alone, asking the router only about eligible units and only for the <paramref name="limit"/>
+    /// fastest (<paramref name="estimate"/> takes the candidates and how many fastest are enough). For priority 1
+    /// the ALS units are tried first, and all free units only if no ALS unit can come.
+    /// </summary>
+    public static IReadOnlyList<UnitRecommendation> Recommend(
+        int priority,
+        IReadOnlyList<UnitCandidate> units,
+        int limit,
+        Func<IReadOnlyList<UnitCandidate>, int, IReadOnlyList<TravelEstimate?>> estimate)
+    {
+        var free = units.Where(u => UnitWorkflow.IsFree(u.Status)).ToArray();
+        if (priority == CasePriority.Highest)
+        {
+            var als = free.Where(u => u.Capability == UnitCapability.ALS).ToArray();
+            var ranked = als.Length == 0 ? [] : Rank(priority, als, estimate(als, limit), limit);
+            if (ranked.Count > 0)
+            {
+                return ranked;
+            }
+        }
+
+        return Rank(priority, free, estimate(free, limit), limit);
+    }
+
     /// <summary>The ranking with every unit it leaves out and why: busy, out of service, unreachable, not ALS.</summary>
     public static UnitRanking Explain(
         int priority,

@@ -26,6 +26,8 @@ public sealed class RoadGraph
     private readonly double[] edgeMeters;
     private readonly STRtree<int> index = new();
 
+    private const double NearbyMeters = 150;
+
     private RoadGraph(List<(double Lat, double Lon)> nodes, List<(int From, int To, double Seconds, double Meters)> edges)
     {
         lat = nodes.Select(n => n.Lat).ToArray();
@@ -101,10 +103,24 @@ public sealed class RoadGraph
             return null;
         }
 
-        // The STRtree works in degrees; a longitude degree is shorter than a latitude degree, so the true nearest edge
-        // is searched among a handful of candidates by metric distance.
+        // Most points lie near a road: every edge within NearbyMeters has an envelope meeting that box, so when the
+        // nearest edge in the box is that close it is the nearest of all. Otherwise a k-nearest search in degrees
+        // (where a longitude degree is shorter than a latitude degree) yields candidates, compared in metres.
+        var box = new Envelope(point.Lon, point.Lon, point.Lat, point.Lat);
+        var dLat = NearbyMeters / (GeoPoint.EarthRadiusMeters * Math.PI / 180);
+        box.ExpandBy(dLat / Math.Max(0.01, Math.Cos(point.Lat * Math.PI / 180)), dLat);
+        var nearby = Nearest(index.Query(box), point);
+        if (nearby is not null && nearby.DistanceMeters <= NearbyMeters)
+        {
+            return nearby;
+        }
+
         var envelope = new Envelope(point.Lon, point.Lon, point.Lat, point.Lat);
-        var candidates = index.NearestNeighbour(envelope, -1, new EdgeDistance(this), 8);
+        return Nearest(index.NearestNeighbour(envelope, -1, new EdgeDistance(this), 8), point);
+    }
+
+    private RoadSnap? Nearest(IEnumerable<int> candidates, GeoPoint point)
+    {
         RoadSnap? best = null;
         foreach (var edge in candidates)
         {
@@ -119,15 +135,45 @@ public sealed class RoadGraph
     }
 
     /// <summary>
-    /// Seconds from each origin to the scene, by one Dijkstra search from the scene over the reversed graph that
-    /// stops once every origin's edge ends are settled. Null where the scene cannot be reached.
+    /// Seconds from each origin to the scene, by one Dijkstra search from the scene over the reversed graph. An
+    /// origin's time is final once the search frontier has passed it, so with <paramref name="enough"/> the search
+    /// stops as soon as that many origins are final: they are then exactly the fastest ones, and the rest come back
+    /// null. Without it, null means the scene cannot be reached from that origin.
     /// </summary>
-    public IReadOnlyList<RouteCost?> CostsToScene(IReadOnlyList<RoadSnap?> origins, RoadSnap scene)
+    public IReadOnlyList<RouteCost?> CostsToScene(IReadOnlyList<RoadSnap?> origins, RoadSnap scene, int? enough = null)
     {
-        var dist = new double[NodeCount];
-        var meters = new double[NodeCount];
-        Array.Fill(dist, double.PositiveInfinity);
-        var queue = new PriorityQueue<int, double>();
+        var scratch = SearchScratch.For(this);
+        var queue = scratch.Queue;
+        var result = new RouteCost?[origins.Count];
+        var best = new (double Seconds, double Meters)[origins.Count];
+        Array.Fill(best, (double.PositiveInfinity, 0.0));
+
+        // Which origins wait on which node: an origin reaches the graph at the end of its edge (or its twin's). Kept as
+        // linked lists in flat arrays, headed per node in the scratch, so a search allocates nothing per origin.
+        var attachOrigin = new int[2 * origins.Count];
+        var attachSeconds = new double[2 * origins.Count];
+        var attachMeters = new double[2 * origins.Count];
+        var attachNext = new int[2 * origins.Count];
+        var attachments = 0;
+        var attached = 0;
+
+        // Ranked by the whole time, so the time from an origin's true position to its road counts from the start.
+        var accessSpeed = Speeds.AccessSpeedKmh / 3.6;
+        var originAccess = origins.Select(o => o is null ? 0 : o.DistanceMeters / accessSpeed).ToArray();
+        var pending = new PriorityQueue<int, double>();
+        for (var i = 0; i < origins.Count; i++)
+        {
+            if (origins[i] is not { } o)
+            {
+                continue;
+            }
+
+            Attach(i, o.Edge, o.Fraction);
+            if (Twin(o.Edge) is { } twin)
+            {
+                Attach(i, twin, 1 - o.Fraction);
+            }
+        }
 
         // A vehicle reaches the scene point from the edge's start, and from its end if the road is two-way.
         Seed(edgeFrom[scene.Edge], scene.Fraction * edgeSeconds[scene.Edge], scene.Fraction * edgeMeters[scene.Edge]);
@@ -136,48 +182,108 @@ public sealed class RoadGraph
             Seed(edgeFrom[back], (1 - scene.Fraction) * edgeSeconds[back], (1 - scene.Fraction) * edgeMeters[back]);
         }
 
-        var needed = new HashSet<int>();
-        foreach (var origin in origins.OfType<RoadSnap>())
+        var final = 0;
+        while (queue.TryDequeue(out var node, out var d))
         {
-            needed.Add(edgeTo[origin.Edge]);
-            if (Twin(origin.Edge) is { } twin)
-            {
-                needed.Add(edgeTo[twin]);
-            }
-        }
-
-        var settled = new bool[NodeCount];
-        while (needed.Count > 0 && queue.TryDequeue(out var node, out var d))
-        {
-            if (settled[node] || d > dist[node])
+            if (d > scratch.Dist(node))
             {
                 continue;
             }
 
-            settled[node] = true;
-            needed.Remove(node);
+            // Every origin whose best time is no later than the frontier is final.
+            while ((enough is null || final < enough) && pending.TryPeek(out var origin, out var seconds) && seconds <= d)
+            {
+                pending.Dequeue();
+                if (result[origin] is null && best[origin].Seconds == seconds)
+                {
+                    result[origin] = Finish(origin);
+                    final++;
+                }
+            }
+
+            // Enough origins are final, or every origin's edge end is settled (so every time it has is final).
+            if ((enough is { } wanted && final >= wanted) || attached == 0)
+            {
+                break;
+            }
+
+            if (scratch.Head(node) is var first and >= 0)
+            {
+                attached--;
+                scratch.SetHead(node, -1);
+                for (var a = first; a >= 0; a = attachNext[a])
+                {
+                    Offer(attachOrigin[a], d + attachSeconds[a], scratch.Meters(node) + attachMeters[a]);
+                }
+            }
+
             for (var i = reverseStart[node]; i < reverseStart[node + 1]; i++)
             {
                 var previous = reverseSource[i];
                 var edge = reverseEdge[i];
                 var through = d + edgeSeconds[edge];
-                if (through < dist[previous])
+                if (through < scratch.Dist(previous))
                 {
-                    dist[previous] = through;
-                    meters[previous] = meters[node] + edgeMeters[edge];
+                    scratch.Set(previous, through, scratch.Meters(node) + edgeMeters[edge]);
                     queue.Enqueue(previous, through);
                 }
             }
         }
 
-        return origins.Select(origin => origin is null ? null : CostFrom(origin, scene, dist, meters)).ToArray();
+        // The search ended: whatever has a time has its final time, taken fastest first.
+        while (pending.TryDequeue(out var origin, out var seconds))
+        {
+            if (result[origin] is null && best[origin].Seconds == seconds && (enough is null || final < enough))
+            {
+                result[origin] = Finish(origin);
+                final++;
+            }
+        }
+
+        queue.Clear();
+        return result;
+
+        void Attach(int origin, int edge, double fraction)
+        {
+            var node = edgeTo[edge];
+            var previous = scratch.Head(node);
+            if (previous < 0)
+            {
+                attached++;
+            }
+
+            attachOrigin[attachments] = origin;
+            attachSeconds[attachments] = (1 - fraction) * edgeSeconds[edge];
+            attachMeters[attachments] = (1 - fraction) * edgeMeters[edge];
+            attachNext[attachments] = previous;
+            scratch.SetHead(node, attachments++);
+
+            // Origin and scene on the same edge, scene ahead: no detour at all.
+            if (edge == scene.Edge && scene.Fraction >= fraction)
+            {
+                Offer(origin, (scene.Fraction - fraction) * edgeSeconds[edge], (scene.Fraction - fraction) * edgeMeters[edge]);
+            }
+        }
+
+        void Offer(int origin, double roadSeconds, double length)
+        {
+            var seconds = roadSeconds + originAccess[origin];
+            if (seconds < best[origin].Seconds)
+            {
+                best[origin] = (seconds, length);
+                pending.Enqueue(origin, seconds);
+            }
+        }
+
+        RouteCost Finish(int origin) => new(
+            best[origin].Seconds + (scene.DistanceMeters / accessSpeed),
+            best[origin].Meters + origins[origin]!.DistanceMeters + scene.DistanceMeters);
 
         void Seed(int node, double seconds, double length)
         {
-            if (seconds < dist[node])
+            if (seconds < scratch.Dist(node))
             {
-                dist[node] = seconds;
-                meters[node] = length;
+                scratch.Set(node, seconds, length);
                 queue.Enqueue(node, seconds);
             }
         }
@@ -396,46 +502,6 @@ public sealed class RoadGraph
             writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{e + 1},{edgeFrom[e]},{edgeTo[e]},{edgeSeconds[e]:R},-1,{edgeMeters[e]:R}"));
         }
-    }
-
-    private RouteCost? CostFrom(RoadSnap origin, RoadSnap scene, double[] dist, double[] meters)
-    {
-        var best = (Seconds: double.PositiveInfinity, Meters: 0.0);
-        void Consider(int edge, double fraction)
-        {
-            // Drive the rest of the edge to its end, then the shortest way on.
-            var end = edgeTo[edge];
-            var seconds = ((1 - fraction) * edgeSeconds[edge]) + dist[end];
-            if (seconds < best.Seconds)
-            {
-                best = (seconds, ((1 - fraction) * edgeMeters[edge]) + meters[end]);
-            }
-
-            // Origin and scene on the same edge, scene ahead: no detour at all.
-            if (edge == scene.Edge && scene.Fraction >= fraction)
-            {
-                var direct = (scene.Fraction - fraction) * edgeSeconds[edge];
-                if (direct < best.Seconds)
-                {
-                    best = (direct, (scene.Fraction - fraction) * edgeMeters[edge]);
-                }
-            }
-        }
-
-        Consider(origin.Edge, origin.Fraction);
-        if (Twin(origin.Edge) is { } twin)
-        {
-            Consider(twin, 1 - origin.Fraction);
-        }
-
-        if (double.IsPositiveInfinity(best.Seconds))
-        {
-            return null;
-        }
-
-        var accessSpeed = Speeds.AccessSpeedKmh / 3.6;
-        var access = origin.DistanceMeters + scene.DistanceMeters;
-        return new RouteCost(best.Seconds + (access / accessSpeed), best.Meters + access);
     }
 
     /// <summary>The opposite edge of a two-way road, if there is one.</summary>

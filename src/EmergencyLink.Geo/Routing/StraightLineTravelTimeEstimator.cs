@@ -10,7 +10,7 @@ namespace EmergencyLink.Geo.Routing;
 /// </summary>
 public sealed class StraightLineTravelTimeEstimator(StraightLineOptions options) : ITravelTimeEstimator
 {
-    public IReadOnlyList<TravelEstimate?> EstimateToScene(IReadOnlyList<GeoPoint> origins, GeoPoint scene)
+    public IReadOnlyList<TravelEstimate?> EstimateToScene(IReadOnlyList<GeoPoint> origins, GeoPoint scene, int? enough = null)
     {
         var metersPerSecond = options.EmergencySpeedKmh / 3.6;
         var result = new TravelEstimate?[origins.Count];

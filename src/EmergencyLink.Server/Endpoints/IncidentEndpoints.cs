@@ -105,7 +105,7 @@ public static class IncidentEndpoints
         }
 
         var ranking = await grains.GetGrain<IDispatchGrain>(GrainKeys.Region)
-            .RecommendAsync(incident.Location, incident.Priority, limit ?? 5);
+            .RecommendAsync(incident.Location, incident.Priority, limit ?? 5, explain == true);
         return explain == true ? TypedResults.Ok(ranking) : TypedResults.Ok(ranking.Ranked);
     }
 
