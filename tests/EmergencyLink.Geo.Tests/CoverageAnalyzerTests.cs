@@ -58,4 +58,28 @@ public sealed class CoverageAnalyzerTests
             units.Select(u => u.Id == best.AmbulanceId ? u with { Location = Stations.Single(s => s.Id == best.StationId).Location } : u).ToArray(), demand);
         Assert.Equal(after.CoveredShare, best.CoveredShareAfter, 9);
     }
+
+    [Fact]
+    public void Historical_calls_weigh_demand_where_they_were_made_and_bad_lines_are_left_out()
+    {
+        var graph = Graph.Value;
+        var station = Stations[0].Location;
+        var far = Stations[^1].Location;
+        string[] calls =
+        [
+            "lat,lon,weight",
+            $"{station.Lat.ToString(System.Globalization.CultureInfo.InvariantCulture)},{station.Lon.ToString(System.Globalization.CultureInfo.InvariantCulture)},3",
+            $"{far.Lat.ToString(System.Globalization.CultureInfo.InvariantCulture)},{far.Lon.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            "10.0,10.0",
+            "not,a,call",
+        ];
+
+        var (weights, used, ignored) = CoverageDemand.FromCalls(graph, calls);
+        var analyzer = new CoverageAnalyzer(graph, new CoverageOptions { TargetMinutes = 3 });
+        var result = analyzer.Measure([new CoverageSite("U", station)], weights);
+
+        Assert.Equal((2, 3), (used, ignored));
+        Assert.Equal(4, weights.Sum());
+        Assert.Equal(0.75, result.CoveredShare, 9);
+    }
 }

@@ -12,12 +12,7 @@ public sealed class CoverageAnalyzer(RoadGraph graph, CoverageOptions options)
     private double TargetSeconds => options.TargetMinutes * 60;
 
     /// <summary>Uniform demand: every road node weighs 1.</summary>
-    public double[] UniformDemand()
-    {
-        var weights = new double[graph.NodeCount];
-        Array.Fill(weights, 1);
-        return weights;
-    }
+    public double[] UniformDemand() => CoverageDemand.Uniform(graph);
 
     public CoverageResult Measure(IReadOnlyList<CoverageSite> units, double[] demand)
     {

@@ -10,6 +10,12 @@ public sealed class CoverageOptions
     /// </summary>
     public double TargetMinutes { get; set; } = 7;
 
+    /// <summary>
+    /// A file of historical calls (<c>lat,lon[,weight]</c> per line) to weigh demand by; empty means uniform over the
+    /// road network.
+    /// </summary>
+    public string DemandFile { get; set; } = "";
+
     /// <summary>Radius drawn round each uncovered demand point when the uncovered area is shown as polygons.</summary>
     public double UncoveredRadiusMeters { get; set; } = 150;
 }

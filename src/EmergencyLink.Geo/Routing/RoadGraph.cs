@@ -95,6 +95,9 @@ public sealed class RoadGraph
 
     public GeoPoint NodeLocation(int node) => new(lat[node], lon[node]);
 
+    /// <summary>The end of the snapped edge nearer to the snapped point.</summary>
+    public int NearerEnd(RoadSnap snap) => snap.Fraction < 0.5 ? edgeFrom[snap.Edge] : edgeTo[snap.Edge];
+
     /// <summary>The nearest point on any road edge, or null for an empty graph.</summary>
     public RoadSnap? Snap(GeoPoint point)
     {

@@ -16,9 +16,10 @@ public sealed class CoverageService(
     RoadGraph graph,
     RegionCatalog region,
     IOptions<CoverageOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<CoverageService> logger)
 {
-    private readonly Lazy<double[]> demand = new(() => new CoverageAnalyzer(graph, options.Value).UniformDemand());
+    private readonly Lazy<double[]> demand = new(() => LoadDemand(graph, options.Value, logger));
 
     private CoverageAnalyzer Analyzer => new(graph, options.Value);
 
@@ -39,6 +40,18 @@ public sealed class CoverageService(
     }
 
     private static CoverageSite Site(AmbulanceSnapshot unit) => new(unit.Id, unit.Location);
+
+    private static double[] LoadDemand(RoadGraph graph, CoverageOptions options, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(options.DemandFile))
+        {
+            return CoverageDemand.Uniform(graph);
+        }
+
+        var (weights, used, ignored) = CoverageDemand.FromCalls(graph, File.ReadLines(options.DemandFile));
+        logger.LogInformation("Coverage demand from {File}: {Used} calls used, {Ignored} lines left out", options.DemandFile, used, ignored);
+        return used > 0 ? weights : throw new InvalidOperationException($"{options.DemandFile} holds no call inside the region.");
+    }
 
     private async Task<IReadOnlyList<AmbulanceSnapshot>> FreeUnitsAsync() =>
         (await grains.GetGrain<IDispatchGrain>(GrainKeys.Region).ListUnitsAsync()).Where(u => UnitWorkflow.IsFree(u.Status)).ToArray();
