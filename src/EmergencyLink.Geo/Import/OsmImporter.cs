@@ -137,7 +137,8 @@ public static class OsmImporter
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{missing} way nodes are outside the extract; those ways were cut."));
         }
 
-        var core = StronglyConnectedCore(pieces.Select(p => (p.Points[0], p.Points[^1], p.OneWay != 0)).ToList());
+        var ends = pieces.Select(p => (Key(p.Points[0]), Key(p.Points[^1]), p.OneWay != 0)).ToList();
+        var core = StrongConnectivity.Core(ends, StrongConnectivity.BestConnected(ends).Take(20));
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
         var kept = pieces.Where(p => core.Contains(Key(p.Points[0])) && core.Contains(Key(p.Points[^1]))).ToList();
         droppedNodes = pieces.Count - kept.Count;
@@ -147,75 +148,6 @@ public static class OsmImporter
     }
 
     private static (double, double) Key(Coordinate c) => (c.X, c.Y);
-
-    /// <summary>The strongly connected part holding the most segment ends, found from its best-connected node.</summary>
-    private static HashSet<(double, double)> StronglyConnectedCore(List<(Coordinate From, Coordinate To, bool OneWay)> segments)
-    {
-        var forward = new Dictionary<(double, double), List<(double, double)>>();
-        var backward = new Dictionary<(double, double), List<(double, double)>>();
-        void Link(Dictionary<(double, double), List<(double, double)>> map, (double, double) a, (double, double) b)
-        {
-            if (!map.TryGetValue(a, out var list))
-            {
-                map[a] = list = [];
-            }
-
-            list.Add(b);
-        }
-
-        foreach (var (from, to, oneWay) in segments)
-        {
-            Link(forward, Key(from), Key(to));
-            Link(backward, Key(to), Key(from));
-            if (!oneWay)
-            {
-                Link(forward, Key(to), Key(from));
-                Link(backward, Key(from), Key(to));
-            }
-        }
-
-        // Try the best-connected nodes until one's component holds most of the network.
-        HashSet<(double, double)> best = [];
-        foreach (var hub in forward.OrderByDescending(n => n.Value.Count).ThenBy(n => n.Key).Take(20).Select(n => n.Key))
-        {
-            if (best.Contains(hub))
-            {
-                continue;
-            }
-
-            var component = Reach(forward, hub);
-            component.IntersectWith(Reach(backward, hub));
-            if (component.Count > best.Count)
-            {
-                best = component;
-            }
-
-            if (best.Count * 2 > forward.Count)
-            {
-                break;
-            }
-        }
-
-        return best;
-    }
-
-    private static HashSet<(double, double)> Reach(Dictionary<(double, double), List<(double, double)>> map, (double, double) start)
-    {
-        var seen = new HashSet<(double, double)> { start };
-        var queue = new Queue<(double, double)>([start]);
-        while (queue.TryDequeue(out var at))
-        {
-            foreach (var next in map.GetValueOrDefault(at) ?? [])
-            {
-                if (seen.Add(next))
-                {
-                    queue.Enqueue(next);
-                }
-            }
-        }
-
-        return seen;
-    }
 
     private static Polygon Boundary(Coordinate[] roadPoints)
     {

@@ -100,7 +100,7 @@ public static class DemoRegionGenerator
             }
         }
 
-        var core = StronglyConnectedCore(kept, (20, 10));
+        var core = StrongConnectivity.Core(kept.Select(e => (e.From, e.To, e.OneWay)), [(20, 10)]);
         var factory = new GeometryFactory(new PrecisionModel(), 4326);
         var roads = kept
             .Where(e => core.Contains(e.From) && core.Contains(e.To))
@@ -207,55 +207,6 @@ public static class DemoRegionGenerator
 
     private static (int Col, int Row) Nearest(HashSet<(int Col, int Row)> core, (int Col, int Row) cell) =>
         core.OrderBy(n => Math.Abs(n.Col - cell.Col) + Math.Abs(n.Row - cell.Row)).ThenBy(n => n.Col).ThenBy(n => n.Row).First();
-
-    /// <summary>Nodes reachable from <paramref name="hub"/> and able to reach it, following one-way directions.</summary>
-    private static HashSet<(int Col, int Row)> StronglyConnectedCore(List<Edge> edges, (int Col, int Row) hub)
-    {
-        var forward = new Dictionary<(int, int), List<(int, int)>>();
-        var backward = new Dictionary<(int, int), List<(int, int)>>();
-        void Link(Dictionary<(int, int), List<(int, int)>> map, (int, int) a, (int, int) b)
-        {
-            if (!map.TryGetValue(a, out var list))
-            {
-                map[a] = list = [];
-            }
-
-            list.Add(b);
-        }
-
-        foreach (var e in edges)
-        {
-            Link(forward, e.From, e.To);
-            Link(backward, e.To, e.From);
-            if (!e.OneWay)
-            {
-                Link(forward, e.To, e.From);
-                Link(backward, e.From, e.To);
-            }
-        }
-
-        var reached = Reach(forward, hub);
-        reached.IntersectWith(Reach(backward, hub));
-        return reached;
-    }
-
-    private static HashSet<(int Col, int Row)> Reach(Dictionary<(int, int), List<(int, int)>> map, (int, int) start)
-    {
-        var seen = new HashSet<(int, int)> { start };
-        var queue = new Queue<(int, int)>([start]);
-        while (queue.TryDequeue(out var at))
-        {
-            foreach (var next in map.GetValueOrDefault(at) ?? [])
-            {
-                if (seen.Add(next))
-                {
-                    queue.Enqueue(next);
-                }
-            }
-        }
-
-        return seen;
-    }
 
     private sealed record Edge((int Col, int Row) From, (int Col, int Row) To, RoadClass Class, string Name, bool Horizontal, bool OneWay = false);
 }
