@@ -76,6 +76,59 @@ public sealed class RegionMapLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_property_is_named_with_file_feature_and_property()
+    {
+        Edit(MapFiles.Roads, "\"id\":\"R00001\",\"name\":\"1st Street\",\"class\":\"secondary\",\"oneway\":false,\"speedKmh\":50,\"lanes\":2}",
+            "\"id\":\"R00001\",\"name\":\"1st Street\",\"class\":\"secondary\",\"oneway\":false,\"speedKmh\":50}");
+
+        var error = Assert.Throws<MapFormatException>(() => RegionMapLoader.Load(folder));
+
+        Assert.Equal("roads.geojson, feature R00001: property 'lanes' is missing.", error.Message);
+    }
+
+    [Fact]
+    public void Malformed_geometry_is_refused_with_file_and_feature_named()
+    {
+        Edit(MapFiles.Roads, "[[-38.075165,43.954893],[-38.071191,43.955131]]", "[[-38.075165,43.954893]]");
+
+        var error = Assert.Throws<MapFormatException>(() => RegionMapLoader.Load(folder));
+
+        Assert.StartsWith("roads.geojson, feature R00001: not valid GeoJSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_open_boundary_ring_is_refused_with_the_file_named()
+    {
+        Edit(MapFiles.Region, ",[-38.078122,43.952751]]]", "]]");
+
+        var error = Assert.Throws<MapFormatException>(() => RegionMapLoader.Load(folder));
+
+        Assert.StartsWith("region.geojson, feature calder-bay: not valid GeoJSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"speedKmh\":50", "\"speedKmh\":1e400", "feature R00001: property 'speedKmh'")]
+    [InlineData("\"id\":\"R00001\"", "\"id\":1e400", "feature #0")]
+    public void A_number_beyond_range_is_refused_with_file_and_feature_named(string from, string to, string named)
+    {
+        Edit(MapFiles.Roads, from, to);
+
+        var error = Assert.Throws<MapFormatException>(() => RegionMapLoader.Load(folder));
+
+        Assert.StartsWith("roads.geojson, " + named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writing_a_loaded_map_gives_back_the_same_bytes()
+    {
+        var copy = Path.Combine(folder, "written");
+
+        RegionMapWriter.Write(RegionMapLoader.Load(folder), copy);
+
+        Assert.All(MapFiles.All, file => Assert.Equal(File.ReadAllBytes(Path.Combine(folder, file)), File.ReadAllBytes(Path.Combine(copy, file))));
+    }
+
+    [Fact]
     public void A_station_outside_the_boundary_is_refused()
     {
         var stations = File.ReadAllText(Path.Combine(folder, MapFiles.Stations));

@@ -9,7 +9,21 @@ internal sealed class FeatureReader(string file, IFeature feature, int index)
 {
     public string Where => $"{file}, feature {FeatureId ?? "#" + index.ToString(CultureInfo.InvariantCulture)}";
 
-    private string? FeatureId => feature.Attributes?.Exists("id") == true ? Raw("id")?.ToString() : null;
+    private string? FeatureId
+    {
+        get
+        {
+            try
+            {
+                return Has("id") ? feature.Attributes!["id"]?.ToString() : null;
+            }
+            catch (NotSupportedException)
+            {
+                // An unreadable id cannot name the feature; its index does.
+                return null;
+            }
+        }
+    }
 
     public IFeature Feature => feature;
 
@@ -71,7 +85,23 @@ internal sealed class FeatureReader(string file, IFeature feature, int index)
 
     private bool Has(string name) => feature.Attributes?.Exists(name) == true;
 
-    private object? Raw(string name) => Has(name) ? feature.Attributes![name] : null;
+    private object? Raw(string name)
+    {
+        if (!Has(name))
+        {
+            return null;
+        }
+
+        try
+        {
+            return feature.Attributes![name];
+        }
+        catch (NotSupportedException ex)
+        {
+            // GeoJSON4STJ boxes a property only when it is read, and refuses numbers beyond decimal's range (1e400).
+            throw new MapFormatException($"{Where}: property '{name}' cannot be read: {ex.Message}", ex);
+        }
+    }
 
     private MapFormatException Missing(string name) => new($"{Where}: property '{name}' is missing.");
 

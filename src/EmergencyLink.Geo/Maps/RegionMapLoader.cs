@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using EmergencyLink.Domain.Geography;
 using EmergencyLink.Domain.Hospitals;
@@ -11,6 +12,8 @@ namespace EmergencyLink.Geo.Maps;
 /// <summary>Reads and checks a map folder (<see cref="MapFiles"/>). Anything wrong is a <see cref="MapFormatException"/>.</summary>
 public static class RegionMapLoader
 {
+    private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
+
     public static RegionMap Load(string folder)
     {
         if (!Directory.Exists(folder))
@@ -24,6 +27,8 @@ public static class RegionMapLoader
             throw new MapFormatException($"{MapFiles.Region}: exactly one Polygon feature is expected.");
         }
 
+        CheckOnEarth(boundary);
+
         var roads = Read(folder, MapFiles.Roads).Select(f => new RoadSegment(
             f.String("id"),
             f.OptionalString("name"),
@@ -31,7 +36,7 @@ public static class RegionMapLoader
             f.Boolean("oneway"),
             Positive(f, "speedKmh", 200),
             f.Integer("lanes", 1, 12),
-            f.Feature.Geometry as LineString is { NumPoints: >= 2 } line ? line : throw f.Error("a LineString of at least two points is expected.")))
+            f.Feature.Geometry as LineString is { NumPoints: >= 2 } line ? OnEarth(f, line) : throw f.Error("a LineString of at least two points is expected.")))
             .ToArray();
         Unique(MapFiles.Roads, roads.Select(r => r.Id));
 
@@ -81,15 +86,15 @@ public static class RegionMapLoader
             throw new MapFormatException($"{file} is missing from {folder}.");
         }
 
+        var text = File.ReadAllText(path);
         FeatureCollection? features;
         try
         {
-            var options = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory() } };
-            features = JsonSerializer.Deserialize<FeatureCollection>(File.ReadAllText(path), options);
+            features = JsonSerializer.Deserialize<FeatureCollection>(text, GeoJsonOptions);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (IsFormatError(ex))
         {
-            throw new MapFormatException($"{file} is not valid GeoJSON: {ex.Message}", ex);
+            throw new MapFormatException($"{file}{FailingFeature(text)}: not valid GeoJSON: {ex.Message}", ex);
         }
 
         if (features is null)
@@ -99,6 +104,68 @@ public static class RegionMapLoader
 
         return features.Select((f, i) => new FeatureReader(file, f, i)).ToArray();
     }
+
+    // NetTopologySuite refuses bad geometry (an open ring, a one-point line, an unknown type) with ArgumentException,
+    // and System.Text.Json an out-of-range number with NotSupportedException, not JsonException.
+    private static bool IsFormatError(Exception ex) =>
+        ex is JsonException or ArgumentException or NotSupportedException or InvalidOperationException or FormatException;
+
+    /// <summary>
+    /// ", feature ID" for the first feature that does not deserialize on its own. The whole collection is read in one go
+    /// for speed, so the failing feature is looked for only after it failed.
+    /// </summary>
+    private static string FailingFeature(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("features", out var list)
+                || list.ValueKind != JsonValueKind.Array)
+            {
+                return "";
+            }
+
+            var index = 0;
+            foreach (var element in list.EnumerateArray())
+            {
+                try
+                {
+                    element.Deserialize<IFeature>(GeoJsonOptions);
+                }
+                catch (Exception ex) when (IsFormatError(ex))
+                {
+                    var id = element.ValueKind == JsonValueKind.Object
+                             && element.TryGetProperty("properties", out var properties)
+                             && properties.ValueKind == JsonValueKind.Object
+                             && properties.TryGetProperty("id", out var value)
+                             && value.ValueKind == JsonValueKind.String
+                        ? value.GetString()
+                        : null;
+                    return $", feature {id ?? "#" + index.ToString(CultureInfo.InvariantCulture)}";
+                }
+
+                index++;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not even JSON: the message from the first attempt is all there is to say.
+        }
+
+        return "";
+    }
+
+    private static void CheckOnEarth(Polygon boundary)
+    {
+        if (!boundary.Coordinates.All(c => GeoPoint.IsValid(c.Y, c.X)))
+        {
+            throw new MapFormatException($"{MapFiles.Region}: the boundary has a position that is not on Earth.");
+        }
+    }
+
+    private static LineString OnEarth(FeatureReader f, LineString line) =>
+        line.Coordinates.All(c => GeoPoint.IsValid(c.Y, c.X)) ? line : throw f.Error("the line has a position that is not on Earth.");
 
     private static GeoPoint Inside(FeatureReader f, Polygon boundary)
     {
