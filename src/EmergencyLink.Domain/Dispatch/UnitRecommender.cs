@@ -12,11 +12,33 @@ public static class UnitRecommender
     /// defibrillator now beats an ALS crew that does not exist. Ties on ETA go to the shorter distance, then the id,
     /// so the ranking is stable.
     /// </summary>
+    /// <remarks>
+    /// The same ranking as <see cref="Explain"/> without building the list of the left-out, which is every other unit of
+    /// the fleet: on the path of every recommendation that list cost more than the rest of the ranking.
+    /// </remarks>
     public static IReadOnlyList<UnitRecommendation> Rank(
         int priority,
         IReadOnlyList<UnitCandidate> candidates,
         IReadOnlyList<TravelEstimate?> estimates,
-        int limit) => Explain(priority, candidates, estimates, limit).Ranked;
+        int limit)
+    {
+        CheckOnePerCandidate(candidates, estimates);
+        var reachable = new List<UnitRecommendation>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (UnitWorkflow.IsFree(candidates[i].Status) && estimates[i] is { } estimate)
+            {
+                reachable.Add(Recommendation(candidates[i], estimate));
+            }
+        }
+
+        if (priority == CasePriority.Highest && reachable.Exists(r => r.Capability == UnitCapability.ALS))
+        {
+            reachable.RemoveAll(r => r.Capability != UnitCapability.ALS);
+        }
+
+        return Ordered(reachable).Take(Math.Max(0, limit)).ToArray();
+    }
 
     /// <summary>
     /// The ranking alone, asking the router only about eligible units and only for the <paramref name="limit"/>
@@ -50,11 +72,7 @@ public static class UnitRecommender
         IReadOnlyList<TravelEstimate?> estimates,
         int limit)
     {
-        if (candidates.Count != estimates.Count)
-        {
-            throw new ArgumentException("One estimate per candidate is needed.", nameof(estimates));
-        }
-
+        CheckOnePerCandidate(candidates, estimates);
         var excluded = new List<UnitExclusion>();
         var reachable = new List<UnitRecommendation>();
         for (var i = 0; i < candidates.Count; i++)
@@ -69,7 +87,7 @@ public static class UnitRecommender
             };
             if (reason is null)
             {
-                reachable.Add(new UnitRecommendation(unit.AmbulanceId, unit.CallSign, estimate!.Seconds, estimate.Meters, unit.Capability, unit.Status));
+                reachable.Add(Recommendation(unit, estimate!));
             }
             else
             {
@@ -84,15 +102,27 @@ public static class UnitRecommender
             reachable.RemoveAll(r => r.Capability != UnitCapability.ALS);
         }
 
-        var ordered = reachable
-            .OrderBy(r => r.EtaSeconds)
-            .ThenBy(r => r.DistanceMeters)
-            .ThenBy(r => r.AmbulanceId, StringComparer.Ordinal)
-            .ToArray();
+        var ordered = Ordered(reachable).ToArray();
         excluded.AddRange(ordered.Skip(Math.Max(0, limit)).Select(r =>
             new UnitExclusion(r.AmbulanceId, r.CallSign, r.Status, r.Capability, r.EtaSeconds, "beyond the requested number")));
         return new UnitRanking(
             ordered.Take(Math.Max(0, limit)).ToArray(),
             excluded.OrderBy(e => e.EtaSeconds ?? double.MaxValue).ThenBy(e => e.AmbulanceId, StringComparer.Ordinal).ToArray());
+    }
+
+    private static IEnumerable<UnitRecommendation> Ordered(IEnumerable<UnitRecommendation> reachable) => reachable
+        .OrderBy(r => r.EtaSeconds)
+        .ThenBy(r => r.DistanceMeters)
+        .ThenBy(r => r.AmbulanceId, StringComparer.Ordinal);
+
+    private static UnitRecommendation Recommendation(UnitCandidate unit, TravelEstimate estimate) =>
+        new(unit.AmbulanceId, unit.CallSign, estimate.Seconds, estimate.Meters, unit.Capability, unit.Status);
+
+    private static void CheckOnePerCandidate(IReadOnlyList<UnitCandidate> candidates, IReadOnlyList<TravelEstimate?> estimates)
+    {
+        if (candidates.Count != estimates.Count)
+        {
+            throw new ArgumentException("One estimate per candidate is needed.", nameof(estimates));
+        }
     }
 }
