@@ -1,4 +1,5 @@
 using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
 
 namespace EmergencyLink.Grains;
@@ -20,4 +21,10 @@ public interface ILiveFeed
     Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident);
 
     Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state);
+
+    /// <summary>
+    /// New frames of a case: all of them to the destination ED (none while the case has no destination), vitals to
+    /// dispatch.
+    /// </summary>
+    Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery);
 }

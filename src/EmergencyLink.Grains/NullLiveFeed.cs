@@ -1,4 +1,5 @@
 using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
 
 namespace EmergencyLink.Grains;
@@ -17,4 +18,6 @@ public sealed class NullLiveFeed : ILiveFeed
     public Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident) => Task.CompletedTask;
 
     public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state) => Task.CompletedTask;
+
+    public Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery) => Task.CompletedTask;
 }

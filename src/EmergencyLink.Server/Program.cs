@@ -21,8 +21,10 @@ app.MapAmbulanceEndpoints();
 app.MapHospitalEndpoints();
 app.MapRoutingEndpoints();
 app.MapCoverageEndpoints();
+app.MapTelemetryEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
+app.MapHub<VehicleHub>(VehicleHub.Path);
 
 app.Logger.LogInformation("EmergencyLink storage: {StoragePath}", storagePath);
 app.Run();

@@ -1,5 +1,8 @@
 using EmergencyLink.Geo.Routing;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Storage;
+using EmergencyLink.Storage.Telemetry;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -20,10 +23,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>One archive for both silos, as one file would be on one machine.</summary>
+    public SqliteTelemetryArchive Archive { get; private set; } = null!;
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()
     {
+        Archive = new SqliteTelemetryArchive(
+            new TelemetryArchiveOptions { Path = Path.Combine(folder, "telemetry.db") }, NullLogger<SqliteTelemetryArchive>.Instance);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -35,6 +43,10 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.Grace = TimeSpan.FromMinutes(1);
             });
             silo.Services.AddSingleton<ILiveFeed>(Live);
+            silo.Services.AddSingleton<ITelemetryArchive>(Archive);
+
+            // The test clock stands still, so the grain must ask the case every time to see a new destination.
+            silo.Services.Configure<TelemetryOptions>(o => o.CaseRefresh = TimeSpan.Zero);
             silo.Services.AddSingleton<ITravelTimeEstimator>(new StraightLineTravelTimeEstimator(new StraightLineOptions()));
         });
         Cluster = builder.Build();
@@ -44,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
+        await Archive.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

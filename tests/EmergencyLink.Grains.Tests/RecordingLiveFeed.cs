@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
 
 namespace EmergencyLink.Grains.Tests;
@@ -12,6 +13,8 @@ public sealed class RecordingLiveFeed : ILiveFeed
     public ConcurrentQueue<IncidentSnapshot> Incidents { get; } = new();
 
     public ConcurrentQueue<AmbulanceSnapshot> Units { get; } = new();
+
+    public ConcurrentQueue<(string? HospitalId, TelemetryDelivery Delivery)> Telemetry { get; } = new();
 
     public Task IncidentChangedAsync(IncidentSnapshot incident)
     {
@@ -42,6 +45,12 @@ public sealed class RecordingLiveFeed : ILiveFeed
     public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state)
     {
         Inbound.Enqueue((hospitalId, incidentId, state, true));
+        return Task.CompletedTask;
+    }
+
+    public Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
+    {
+        Telemetry.Enqueue((hospitalId, delivery));
         return Task.CompletedTask;
     }
 }

@@ -7,4 +7,7 @@ public static class Policies
 
     /// <summary>ED users (their own hospital) and dispatchers and admins (any hospital).</summary>
     public const string HospitalFeed = "hospital-feed";
+
+    /// <summary>Crews: the vehicle link's uploads (the vehicle claim then says which vehicle).</summary>
+    public const string VehicleLink = "vehicle-link";
 }

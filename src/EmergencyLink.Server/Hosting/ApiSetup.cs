@@ -9,6 +9,12 @@ namespace EmergencyLink.Server.Hosting;
 
 public static class ApiSetup
 {
+    /// <summary>
+    /// One upload on the vehicle link: a few video key frames or seconds of backlog. Larger messages close the
+    /// connection (SignalR's own limit), so the gateway keeps its batches below it.
+    /// </summary>
+    public const int MaxUploadBytes = 16 << 20;
+
     /// <summary>JSON (camelCase, enums by their API names), ProblemDetails for every error, OpenAPI, SignalR.</summary>
     public static WebApplicationBuilder AddEmergencyLinkApi(this WebApplicationBuilder builder)
     {
@@ -20,7 +26,8 @@ public static class ApiSetup
         builder.Services
             .AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol()
+            .AddHubOptions<Hubs.VehicleHub>(o => o.MaximumReceiveMessageSize = MaxUploadBytes);
 
         builder.Services.Configure<RegionOptions>(builder.Configuration.GetSection(RegionOptions.Section));
         builder.Services.AddSingleton<RegionCatalog>();

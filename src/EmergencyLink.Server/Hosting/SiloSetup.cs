@@ -1,9 +1,11 @@
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Geo.Routing;
 using EmergencyLink.Grains;
 using EmergencyLink.Server.Live;
 using EmergencyLink.Server.Seeding;
 using Microsoft.Extensions.Options;
 using EmergencyLink.Storage;
+using EmergencyLink.Storage.Telemetry;
 
 namespace EmergencyLink.Server.Hosting;
 
@@ -28,6 +30,14 @@ public static class SiloSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
+        builder.Services.Configure<TelemetryOptions>(builder.Configuration.GetSection(TelemetryOptions.Section));
+
+        // The telemetry archive sits beside the grain state in its own file unless configured elsewhere.
+        var archive = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryArchiveOptions>() ?? new TelemetryArchiveOptions();
+        archive.Path = string.IsNullOrWhiteSpace(archive.Path)
+            ? Path.Combine(Path.GetDirectoryName(storagePath)!, "telemetry.db")
+            : Path.GetFullPath(archive.Path, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton<ITelemetryArchive>(sp => new SqliteTelemetryArchive(archive, sp.GetRequiredService<ILogger<SqliteTelemetryArchive>>()));
         builder.Services.Configure<StraightLineOptions>(builder.Configuration.GetSection("Routing"));
         builder.Services.Configure<RoadSpeeds>(builder.Configuration.GetSection("Routing:Speeds"));
         builder.Services.AddSingleton(sp => RoadGraph.Build(

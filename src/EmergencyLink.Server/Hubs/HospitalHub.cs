@@ -1,7 +1,12 @@
+using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Grains;
 using EmergencyLink.Security;
+using EmergencyLink.Server.Api;
 using EmergencyLink.Server.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyLink.Server.Hubs;
 
@@ -10,7 +15,8 @@ namespace EmergencyLink.Server.Hubs;
 /// dispatchers and admins choose a hospital to watch.
 /// </summary>
 [Authorize(Policy = Policies.HospitalFeed)]
-public sealed class HospitalHub : Hub<IHospitalClient>
+public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive, IOptions<TelemetryOptions> options, TimeProvider time)
+    : Hub<IHospitalClient>
 {
     public const string Path = "/hubs/hospital";
 
@@ -40,4 +46,40 @@ public sealed class HospitalHub : Hub<IHospitalClient>
     [HubMethodName("Unsubscribe")]
     public Task UnsubscribeAsync(string hospitalId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(hospitalId));
+
+    /// <summary>
+    /// A case's archived frames for a viewer of its destination hospital (or dispatch): what it missed while away, or
+    /// the last seconds when it first opens the patient. Live frames keep coming meanwhile; viewers de-duplicate by
+    /// (channel, sequence).
+    /// </summary>
+    [HubMethodName("Replay")]
+    public async Task<TelemetryDelivery> ReplayAsync(string caseId, ReplayRequest? request)
+    {
+        var incident = Ids.IsWellFormed(caseId) ? await grains.GetGrain<IIncidentGrain>(caseId).GetAsync() : null;
+        if (incident is null)
+        {
+            throw new HubException($"Incident {caseId} does not exist.");
+        }
+
+        if (!Context.User!.IsDispatchStaff() && !Context.User!.IsEdOf(incident.HospitalId))
+        {
+            throw new HubException($"Incident {caseId} is not inbound to your hospital.");
+        }
+
+        var limit = options.Value.MaxReplayFrames;
+        IReadOnlyList<TelemetryFrame> frames;
+        if (request?.After is { Count: > 0 } after)
+        {
+            frames = await archive.ReadAfterAsync(caseId, after, limit);
+        }
+        else
+        {
+            var window = request?.LastSeconds is > 0 and <= 600 ? TimeSpan.FromSeconds(request.LastSeconds.Value) : options.Value.ReplayWindow;
+            var latest = await archive.LatestCaptureAsync(caseId);
+            frames = latest is null ? [] : await archive.ReadAsync(caseId, null, latest.Value - (long)window.TotalMicroseconds, latest.Value, limit);
+        }
+
+        var now = (long)(time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds;
+        return new TelemetryDelivery(caseId, frames, now, now, Replay: true);
+    }
 }

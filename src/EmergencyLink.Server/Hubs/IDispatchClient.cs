@@ -1,4 +1,5 @@
 using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
 
 namespace EmergencyLink.Server.Hubs;
 
@@ -16,4 +17,7 @@ public interface IDispatchClient
     Task HospitalStatusChanged(HospitalSnapshot hospital);
 
     Task CoverageChanged(Coverage.CoverageReport coverage);
+
+    /// <summary>Every streaming unit's vitals frames, for the dispatcher's overview; no ECG or video.</summary>
+    Task Vitals(TelemetryDelivery delivery);
 }

@@ -1,4 +1,5 @@
 using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
 
 namespace EmergencyLink.Server.Hubs;
 
@@ -10,4 +11,7 @@ public interface IHospitalClient
     Task InboundRemoved(InboundRemoval removal);
 
     Task HospitalStatusChanged(HospitalSnapshot hospital);
+
+    /// <summary>Live frames (vitals, ECG, video) of a case inbound to the hospital.</summary>
+    Task Telemetry(TelemetryDelivery delivery);
 }

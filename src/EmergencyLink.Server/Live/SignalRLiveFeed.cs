@@ -1,5 +1,7 @@
 using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Grains;
 using EmergencyLink.Server.Hubs;
 using Microsoft.AspNetCore.SignalR;
@@ -39,4 +41,18 @@ public sealed class SignalRLiveFeed(
 
     public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state) =>
         hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).InboundRemoved(new InboundRemoval(hospitalId, incidentId, state));
+
+    public async Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
+    {
+        if (hospitalId is not null)
+        {
+            await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).Telemetry(delivery);
+        }
+
+        var vitals = delivery.Frames.Where(f => f.Kind == TelemetryKind.Vitals).ToArray();
+        if (vitals.Length > 0)
+        {
+            await dispatch.Clients.All.Vitals(delivery with { Frames = vitals });
+        }
+    }
 }

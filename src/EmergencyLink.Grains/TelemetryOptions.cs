@@ -1,0 +1,29 @@
+namespace EmergencyLink.Grains;
+
+/// <summary>Limits and figures of the vehicle link's server end (configuration section <c>Telemetry</c>).</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    /// <summary>A larger frame is refused: 1 MiB holds a 1080p JPEG key frame several times over.</summary>
+    public int MaxFramePayloadBytes { get; set; } = 1 << 20;
+
+    public int MaxBatchFrames { get; set; } = 2_000;
+
+    /// <summary>
+    /// A frame reaching the server later than this after capture counts as late. 400 ms is ITU-T G.114's limit of
+    /// acceptable one-way delay for interaction, which is what tele-guidance over live video is.
+    /// </summary>
+    public TimeSpan LateAfter { get; set; } = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>
+    /// How long a case's assignment and destination are trusted before asking the case again; a new destination
+    /// reaches the stream within this.
+    /// </summary>
+    public TimeSpan CaseRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What a viewer who joins late gets first.</summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int MaxReplayFrames { get; set; } = 10_000;
+}

@@ -1,0 +1,13 @@
+namespace EmergencyLink.Storage.Telemetry;
+
+public sealed class TelemetryArchiveOptions
+{
+    /// <summary>The archive's SQLite file; its own file so telemetry's write rate never queues grain state behind it.</summary>
+    public string Path { get; set; } = "";
+
+    /// <summary>Keep video payloads too (frames' sequences are always kept, for continuity and de-duplication).</summary>
+    public bool ArchiveVideo { get; set; }
+
+    /// <summary>Most frames that share one commit.</summary>
+    public int MaxBatchFrames { get; set; } = 20_000;
+}
