@@ -23,8 +23,8 @@ public interface ILiveFeed
     Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state);
 
     /// <summary>
-    /// New frames of a case: all of them to the destination ED (none while the case has no destination), vitals to
-    /// dispatch.
+    /// New frames of a case: all of them to the screens that opened the case, its vitals to the destination ED's
+    /// board and to dispatch.
     /// </summary>
     Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery);
 }

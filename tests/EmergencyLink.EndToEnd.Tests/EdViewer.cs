@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmergencyLink.EndToEnd.Tests;
 
 /// <summary>
-/// An emergency department's screen as a test sees it: joined to its hospital's feed, it keeps each frame once by
-/// (channel, sequence), as the ED board does, and when the connection comes back (a server restart) it asks the
-/// archive for everything after what it holds. It counts what it discarded, so a test can say how often the
+/// An emergency department's screen as a test sees it: it opens one inbound case (WatchCase) and keeps each frame once by
+/// (channel, sequence), as the ED board does; when the connection comes back (a server restart) it opens the case
+/// again and asks the archive for everything after what it holds. It counts what it discarded, so a test can say how often the
 /// transport delivered twice.
 /// </summary>
 public sealed class EdViewer : IAsyncDisposable
@@ -30,7 +30,11 @@ public sealed class EdViewer : IAsyncDisposable
             .WithAutomaticReconnect(new ForeverRetry())
             .Build();
         connection.On<TelemetryDelivery>("Telemetry", Take);
-        connection.Reconnected += async _ => await CatchUpAsync();
+        connection.Reconnected += async _ =>
+        {
+            await connection.InvokeAsync<TelemetryDelivery>("WatchCase", caseId);
+            await CatchUpAsync();
+        };
     }
 
     public long Discarded => Interlocked.Read(ref discarded);
@@ -43,6 +47,7 @@ public sealed class EdViewer : IAsyncDisposable
     {
         var viewer = new EdViewer(server, hospitalId, caseId);
         await viewer.connection.StartAsync();
+        viewer.Take(await viewer.connection.InvokeAsync<TelemetryDelivery>("WatchCase", caseId));
         return viewer;
     }
 

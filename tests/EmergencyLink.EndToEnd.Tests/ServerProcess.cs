@@ -15,6 +15,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly bool ownsFolder;
     private readonly IReadOnlyDictionary<string, string> environment;
     private Process? process;
+    private int[]? ports;
 
     public ServerProcess(string? folder = null, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -36,9 +37,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
+    /// <summary>Starts the server; after <see cref="Kill"/>, starts it again on the same ports, as a restarted host would.</summary>
     public async Task StartAsync()
     {
-        var ports = FreePorts.Take(3);
+        process?.Dispose();
+        ports ??= FreePorts.Take(3);
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
         var start = new ProcessStartInfo("dotnet")
         {

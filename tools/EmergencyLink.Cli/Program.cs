@@ -11,6 +11,8 @@ string[] usage =
     "  " + DemoMapCommand.Usage,
     "  " + MapImportCommand.Usage,
     "  " + DiagramsCommand.Usage,
+    "  " + SimulateCommand.Usage,
+    "  " + EmergencyLink.Cli.LinkBench.LinkBenchCommand.Usage,
 ];
 
 if (args.Length == 0)
@@ -31,6 +33,8 @@ try
         "demo-map" => DemoMapCommand.Run(rest),
         "map" => MapImportCommand.Run(rest),
         "diagrams" => DiagramsCommand.Run(rest),
+        "simulate" => await SimulateCommand.RunAsync(rest),
+        "bench-link" => await EmergencyLink.Cli.LinkBench.LinkBenchCommand.RunAsync(rest),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n" + string.Join('\n', usage)),
     };
 }

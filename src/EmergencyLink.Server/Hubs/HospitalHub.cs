@@ -47,6 +47,25 @@ public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive,
     public Task UnsubscribeAsync(string hospitalId) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(hospitalId));
 
+    public static string CaseGroupOf(string caseId) => "case:" + caseId;
+
+    /// <summary>
+    /// Opens a patient: from now on every frame of the case (ECG at full rate, video) comes to this connection, and
+    /// the answer holds the last seconds from the archive so the screen is not empty. The hospital's board only gets
+    /// vitals: full-rate ECG and video go only to screens that opened the case, so ten inbound ambulances with video
+    /// do not flood every board in the department.
+    /// </summary>
+    [HubMethodName("WatchCase")]
+    public async Task<TelemetryDelivery> WatchCaseAsync(string caseId)
+    {
+        await AuthorizeCaseAsync(caseId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroupOf(caseId));
+        return await ReplayAsync(caseId, null);
+    }
+
+    [HubMethodName("UnwatchCase")]
+    public Task UnwatchCaseAsync(string caseId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroupOf(caseId));
+
     /// <summary>
     /// A case's archived frames for a viewer of its destination hospital (or dispatch): what it missed while away, or
     /// the last seconds when it first opens the patient. Live frames keep coming meanwhile; viewers de-duplicate by
@@ -55,17 +74,7 @@ public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive,
     [HubMethodName("Replay")]
     public async Task<TelemetryDelivery> ReplayAsync(string caseId, ReplayRequest? request)
     {
-        var incident = Ids.IsWellFormed(caseId) ? await grains.GetGrain<IIncidentGrain>(caseId).GetAsync() : null;
-        if (incident is null)
-        {
-            throw new HubException($"Incident {caseId} does not exist.");
-        }
-
-        if (!Context.User!.IsDispatchStaff() && !Context.User!.IsEdOf(incident.HospitalId))
-        {
-            throw new HubException($"Incident {caseId} is not inbound to your hospital.");
-        }
-
+        await AuthorizeCaseAsync(caseId);
         var limit = options.Value.MaxReplayFrames;
         IReadOnlyList<TelemetryFrame> frames;
         if (request?.After is { Count: > 0 } after)
@@ -81,5 +90,19 @@ public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive,
 
         var now = (long)(time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds;
         return new TelemetryDelivery(caseId, frames, now, now, Replay: true);
+    }
+
+    private async Task AuthorizeCaseAsync(string caseId)
+    {
+        var incident = Ids.IsWellFormed(caseId) ? await grains.GetGrain<IIncidentGrain>(caseId).GetAsync() : null;
+        if (incident is null)
+        {
+            throw new HubException($"Incident {caseId} does not exist.");
+        }
+
+        if (!Context.User!.IsDispatchStaff() && !Context.User!.IsEdOf(incident.HospitalId))
+        {
+            throw new HubException($"Incident {caseId} is not inbound to your hospital.");
+        }
     }
 }

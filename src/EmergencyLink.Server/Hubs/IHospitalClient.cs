@@ -12,6 +12,6 @@ public interface IHospitalClient
 
     Task HospitalStatusChanged(HospitalSnapshot hospital);
 
-    /// <summary>Live frames (vitals, ECG, video) of a case inbound to the hospital.</summary>
+    /// <summary>Live frames: vitals of every case inbound to the hospital; everything of a case this screen opened.</summary>
     Task Telemetry(TelemetryDelivery delivery);
 }

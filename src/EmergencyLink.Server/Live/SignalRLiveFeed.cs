@@ -44,15 +44,19 @@ public sealed class SignalRLiveFeed(
 
     public async Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
     {
-        if (hospitalId is not null)
+        await hospitals.Clients.Group(HospitalHub.CaseGroupOf(delivery.CaseId)).Telemetry(delivery);
+        var vitals = delivery.Frames.Where(f => f.Kind == TelemetryKind.Vitals).ToArray();
+        if (vitals.Length == 0)
         {
-            await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).Telemetry(delivery);
+            return;
         }
 
-        var vitals = delivery.Frames.Where(f => f.Kind == TelemetryKind.Vitals).ToArray();
-        if (vitals.Length > 0)
+        var summary = delivery with { Frames = vitals };
+        if (hospitalId is not null)
         {
-            await dispatch.Clients.All.Vitals(delivery with { Frames = vitals });
+            await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).Telemetry(summary);
         }
+
+        await dispatch.Clients.All.Vitals(summary);
     }
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Vehicle-link benchmark: starts a Release server seeded with a fleet of N (the demo region, N ambulances), then
+# EmergencyLink.Cli bench-link in another process: N gateways streaming vitals and ECG (the first V also video) to
+# N ED screens, one per case, for S seconds; or, with "profile", one 5-minute transport through the link emulator.
+# usage: tools/bench-link.sh fleet N [S=60] [V=0] [VIDEO_KBPS=4000]
+#        tools/bench-link.sh profile 5g|4g|degraded [S=300]
+# Server and load generator share this machine's two cores; the figures include that contention. Gateway outboxes
+# go to /dev/shm so the load generator's own fsyncs (a thousand outboxes) do not measure the disk instead of the server.
+set -euo pipefail
+mode=${1:?fleet or profile}
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cli="$root/tools/EmergencyLink.Cli/bin/Release/net10.0/EmergencyLink.Cli.dll"
+dotnet build -c Release "$root/src/EmergencyLink.Server" -v q -nologo >/dev/null
+dotnet build -c Release "$root/tools/EmergencyLink.Cli" -v q -nologo >/dev/null
+vehicles=${2:-1000}
+[ "$mode" = profile ] && vehicles=24
+dotnet "$cli" bench-link map --vehicles "$vehicles" --out "$dir/map" >/dev/null
+ASPNETCORE_ENVIRONMENT=Development Storage__Path="$dir/bench.db" Map__Path="$dir/map" \
+  Orleans__SiloPort=$((port + 1)) Orleans__GatewayPort=$((port + 2)) Logging__LogLevel__Default=Warning \
+  dotnet "$root/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll" --urls "http://127.0.0.1:$port" \
+  >"$dir/server.log" 2>&1 &
+pid=$!
+trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) bench-link $*"
+case "$mode" in
+  fleet)
+    dotnet "$cli" bench-link fleet --url "http://127.0.0.1:$port" --vehicles "$vehicles" --seconds "${3:-60}" \
+      --video "${4:-0}" --video-kbps "${5:-4000}" --server-pid "$pid" --storage-path "$dir/bench.db" ;;
+  profile)
+    dotnet "$cli" bench-link profile --url "http://127.0.0.1:$port" --profile "${2:?profile}" --seconds "${3:-300}" \
+      --storage-path "$dir/bench.db" ;;
+  *) echo "usage: $0 fleet N [S] [V] [VIDEO_KBPS] | profile NAME [S]" >&2; exit 2 ;;
+esac
