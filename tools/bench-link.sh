@@ -2,7 +2,7 @@
 # Vehicle-link benchmark: starts a Release server seeded with a fleet of N (the demo region, N ambulances), then
 # EmergencyLink.Cli bench-link in another process: N gateways streaming vitals and ECG (the first V also video) to
 # N ED screens, one per case, for S seconds; or, with "profile", one 5-minute transport through the link emulator.
-# usage: tools/bench-link.sh fleet N [S=60] [V=0] [VIDEO_KBPS=4000]
+# usage: tools/bench-link.sh fleet N [S=60] [V=0] [VIDEO_KBPS=4000] [GATEWAY=raw|outbox]
 #        tools/bench-link.sh profile 5g|4g|degraded [S=300]
 # Server and load generator share this machine's two cores; the figures include that contention. Gateway outboxes
 # go to /dev/shm so the load generator's own fsyncs (a thousand outboxes) do not measure the disk instead of the server.
@@ -16,8 +16,8 @@ dotnet build -c Release "$root/src/EmergencyLink.Server" -v q -nologo >/dev/null
 dotnet build -c Release "$root/tools/EmergencyLink.Cli" -v q -nologo >/dev/null
 vehicles=${2:-1000}
 [ "$mode" = profile ] && vehicles=24
-dotnet "$cli" bench-link map --vehicles "$vehicles" --out "$dir/map" >/dev/null
-ASPNETCORE_ENVIRONMENT=Development Storage__Path="$dir/bench.db" Map__Path="$dir/map" \
+dotnet "$cli" bench-link map --from "$root/maps/demo" --vehicles "$vehicles" --out "$dir/map" >/dev/null
+ASPNETCORE_ENVIRONMENT=Development Storage__Path="$dir/bench.db" Map__Path="$dir/map" DOTNET_PerfMapEnabled=${PERF_MAP:-0} DOTNET_EnableWriteXorExecute=${WXE:-1} \
   Orleans__SiloPort=$((port + 1)) Orleans__GatewayPort=$((port + 2)) Logging__LogLevel__Default=Warning \
   dotnet "$root/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll" --urls "http://127.0.0.1:$port" \
   >"$dir/server.log" 2>&1 &
@@ -28,7 +28,7 @@ echo "== $(date -u +%Y-%m-%dT%H:%MZ) bench-link $*"
 case "$mode" in
   fleet)
     dotnet "$cli" bench-link fleet --url "http://127.0.0.1:$port" --vehicles "$vehicles" --seconds "${3:-60}" \
-      --video "${4:-0}" --video-kbps "${5:-4000}" --server-pid "$pid" --storage-path "$dir/bench.db" ;;
+      --video "${4:-0}" --video-kbps "${5:-4000}" --gateway "${6:-raw}" --server-pid "$pid" --storage-path "$dir/bench.db" ;;
   profile)
     dotnet "$cli" bench-link profile --url "http://127.0.0.1:$port" --profile "${2:?profile}" --seconds "${3:-300}" \
       --storage-path "$dir/bench.db" ;;

@@ -93,26 +93,8 @@ public static class TelemetryCodec
     public static bool TryDecodeEcg(ReadOnlySpan<byte> bytes, out EcgBlock block, out string? error)
     {
         block = new EcgBlock(0, 0, 0, []);
-        if (bytes.Length < EcgHeaderLength || bytes[0] != Version)
+        if (!TryReadEcgHeader(bytes, out var leads, out var rate, out var gain, out var first, out var n, out error))
         {
-            error = $"ECG payload needs a {EcgHeaderLength}-byte header of layout version {Version}";
-            return false;
-        }
-
-        var leads = bytes[1];
-        var rate = BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]);
-        var gain = BinaryPrimitives.ReadSingleLittleEndian(bytes[4..]);
-        var first = BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
-        var n = BinaryPrimitives.ReadUInt16LittleEndian(bytes[16..]);
-        if (leads is 0 or > 16 || rate is < 50 or > 10_000 || !(gain > 0) || float.IsInfinity(gain) || first < 0 || n == 0)
-        {
-            error = "ECG header out of range (1–16 leads, 50–10,000 Hz, positive gain, non-negative first sample, at least one sample)";
-            return false;
-        }
-
-        if (bytes.Length != EcgHeaderLength + (leads * n * 2))
-        {
-            error = $"ECG payload length does not match {leads} leads × {n} samples";
             return false;
         }
 
@@ -128,6 +110,37 @@ public static class TelemetryCodec
         }
 
         block = new EcgBlock(rate, gain, first, samples);
+        return true;
+    }
+
+    /// <summary>The header checks alone: every sample pattern is a valid ECG, so the ingest path need not decode them.</summary>
+    private static bool TryReadEcgHeader(
+        ReadOnlySpan<byte> bytes, out int leads, out int rate, out float gain, out long first, out int n, out string? error)
+    {
+        (leads, rate, gain, first, n) = (0, 0, 0, 0, 0);
+        if (bytes.Length < EcgHeaderLength || bytes[0] != Version)
+        {
+            error = $"ECG payload needs a {EcgHeaderLength}-byte header of layout version {Version}";
+            return false;
+        }
+
+        leads = bytes[1];
+        rate = BinaryPrimitives.ReadUInt16LittleEndian(bytes[2..]);
+        gain = BinaryPrimitives.ReadSingleLittleEndian(bytes[4..]);
+        first = BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
+        n = BinaryPrimitives.ReadUInt16LittleEndian(bytes[16..]);
+        if (leads is 0 or > 16 || rate is < 50 or > 10_000 || !(gain > 0) || float.IsInfinity(gain) || first < 0 || n == 0)
+        {
+            error = "ECG header out of range (1–16 leads, 50–10,000 Hz, positive gain, non-negative first sample, at least one sample)";
+            return false;
+        }
+
+        if (bytes.Length != EcgHeaderLength + (leads * n * 2))
+        {
+            error = $"ECG payload length does not match {leads} leads × {n} samples";
+            return false;
+        }
+
         error = null;
         return true;
     }
@@ -176,7 +189,7 @@ public static class TelemetryCodec
     public static bool TryValidate(TelemetryKind kind, ReadOnlySpan<byte> payload, out string? error) => kind switch
     {
         TelemetryKind.Vitals => TryDecodeVitals(payload, out _, out error),
-        TelemetryKind.Ecg => TryDecodeEcg(payload, out _, out error),
+        TelemetryKind.Ecg => TryReadEcgHeader(payload, out _, out _, out _, out _, out _, out error),
         TelemetryKind.Video => TryDecodeVideo(payload, out _, out error),
         _ => Fail(out error, "unknown channel kind"),
     };

@@ -21,7 +21,11 @@ public sealed class BenchViewer(HubConnection connection, string caseId) : IAsyn
 
     public IEnumerable<(string Channel, double CaptureToViewerMs, double ServerToViewerMs, double CaptureToServerMs)> Samples => samples;
 
-    public static async Task<BenchViewer> OpenAsync(Uri server, string token, string caseId)
+    /// <summary>
+    /// A patient screen: it opens one case and, unless <paramref name="board"/>, leaves its hospital's board feed (the
+    /// vitals of every other inbound case), which a bay monitor showing one patient does not display.
+    /// </summary>
+    public static async Task<BenchViewer> OpenAsync(Uri server, string token, string caseId, string? hospitalId = null, bool board = true)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "/hubs/hospital"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
@@ -30,6 +34,11 @@ public sealed class BenchViewer(HubConnection connection, string caseId) : IAsyn
         var viewer = new BenchViewer(connection, caseId);
         connection.On<TelemetryDelivery>("Telemetry", viewer.Take);
         await connection.StartAsync();
+        if (!board && hospitalId is not null)
+        {
+            await connection.InvokeAsync("Unsubscribe", hospitalId);
+        }
+
         viewer.Take(await connection.InvokeAsync<TelemetryDelivery>("WatchCase", caseId));
         return viewer;
     }
@@ -46,7 +55,13 @@ public sealed class BenchViewer(HubConnection connection, string caseId) : IAsyn
         var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
         foreach (var frame in delivery.Frames)
         {
-            if (frame.CaseId != caseId || !held.TryAdd((frame.Channel, frame.Sequence), 0))
+            // The hospital's board feed brings every inbound case's vitals; this screen keeps its own case's.
+            if (frame.CaseId != caseId)
+            {
+                continue;
+            }
+
+            if (!held.TryAdd((frame.Channel, frame.Sequence), 0))
             {
                 Interlocked.Increment(ref repeated);
                 continue;

@@ -24,7 +24,7 @@ namespace EmergencyLink.Cli.LinkBench;
 public static class LinkBenchCommand
 {
     public const string Usage =
-        "bench-link map --vehicles N --out FOLDER | bench-link fleet --url URL --vehicles N [--video N] [--video-kbps 4000] [--seconds 60] " +
+        "bench-link map --from FOLDER --vehicles N --out FOLDER | bench-link fleet --url URL --vehicles N [--video N] [--video-kbps 4000] [--seconds 60] [--gateway raw|outbox] [--board false|true] " +
         "[--warmup 5] [--outbox-dir DIR] [--server-pid PID] [--storage-path DB] | bench-link profile --url URL --profile 5g|4g|degraded " +
         "[--seconds 300] [--video-kbps 1000] [--outbox-dir DIR] [--storage-path DB]";
 
@@ -39,19 +39,19 @@ public static class LinkBenchCommand
 
         return args[0] switch
         {
-            "map" => WriteMap(new ArgReader(args[1..], "vehicles", "out")),
-            "fleet" => await FleetAsync(new ArgReader(args[1..], "url", "vehicles", "video", "video-kbps", "seconds", "warmup", "outbox-dir", "server-pid", "storage-path")),
+            "map" => WriteMap(new ArgReader(args[1..], "from", "vehicles", "out")),
+            "fleet" => await FleetAsync(new ArgReader(args[1..], "url", "vehicles", "video", "video-kbps", "seconds", "warmup", "gateway", "board", "outbox-dir", "server-pid", "storage-path")),
             "profile" => await ProfileAsync(new ArgReader(args[1..], "url", "profile", "seconds", "video-kbps", "outbox-dir", "storage-path")),
             _ => throw new ArgumentException(Usage),
         };
     }
 
-    /// <summary>The demo region with a fleet of N spread over its stations, for a server to seed from.</summary>
+    /// <summary>A region (the demo's) with a fleet of N spread over its stations, for a server to seed from.</summary>
     private static int WriteMap(ArgReader options)
     {
         var vehicles = options.GetInt("vehicles", 1000, 1, 100_000);
         var output = options.Get("out") ?? throw new ArgumentException("--out is required.");
-        var map = RegionMapLoader.Load(Path.Combine(AppContext.BaseDirectory, "maps", "demo"));
+        var map = RegionMapLoader.Load(options.Get("from") ?? throw new ArgumentException("--from (a region folder, such as maps/demo) is required."));
         var fleet = Enumerable.Range(0, vehicles).Select(i =>
         {
             var station = map.Stations[i % map.Stations.Count];
@@ -70,24 +70,37 @@ public static class LinkBenchCommand
         var videoKbps = options.GetInt("video-kbps", 4000, 1, 50_000);
         var seconds = options.GetInt("seconds", 60, 1, 3600);
         var warmup = options.GetInt("warmup", 5, 0, 600);
-        var outboxes = Directory.CreateTempSubdirectory(Path.Combine(options.Get("outbox-dir") ?? "/dev/shm", "el-bench-")).FullName;
+        var outboxes = Scratch(options.Get("outbox-dir") ?? "/dev/shm", "el-bench-");
         var serverPid = options.Get("server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : (int?)null;
         var issuer = KeyLocator.Issuer(KeyLocator.StoragePath(options.Get("storage-path")));
 
         var cases = await OpenCasesAsync(url, issuer, count);
         Console.Error.WriteLine($"{cases.Count} cases transporting");
-        var viewers = await ParallelAsync(cases, 32, c => BenchViewer.OpenAsync(url, EdToken(issuer, c.Hospital), c.Case));
-        var gateways = cases.Select(c => new VehicleGateway(new VehicleGatewayOptions
+        var board = options.Get("board") == "true";
+        var viewers = await ParallelAsync(cases, 32, c => BenchViewer.OpenAsync(url, EdToken(issuer, c.Hospital), c.Case, c.Hospital, board));
+        var outbox = (options.Get("gateway") ?? "raw") switch
         {
-            ServerUrl = url,
-            VehicleId = c.Unit,
-            AccessTokenProvider = () => Task.FromResult<string?>(CrewToken(issuer, c.Unit)),
-            OutboxPath = Path.Combine(outboxes, c.Unit + ".db"),
-        })).ToArray();
+            "raw" => false,
+            "outbox" => true,
+            _ => throw new ArgumentException("--gateway must be raw (bare uploads: measures the server) or outbox (the real gateway library)."),
+        };
+        var gateways = cases.Select(c => outbox
+            ? (IFrameSink)new GatewaySink(new VehicleGateway(new VehicleGatewayOptions
+            {
+                ServerUrl = url,
+                VehicleId = c.Unit,
+                AccessTokenProvider = () => Task.FromResult<string?>(CrewToken(issuer, c.Unit)),
+                OutboxPath = Path.Combine(outboxes, c.Unit + ".db"),
+            }))
+            : UploadSink.Create(url, c.Unit, () => Task.FromResult<string?>(CrewToken(issuer, c.Unit)))).ToArray();
         try
         {
-            await Task.WhenAll(gateways.Select(g => g.StartAsync()));
-            await WaitAsync(() => gateways.All(g => g.State == LinkState.Connected), TimeSpan.FromSeconds(120));
+            await ParallelAsync(gateways, 32, async g =>
+            {
+                await g.StartAsync();
+                return true;
+            });
+            await WaitAsync(() => gateways.All(g => g.Connected), TimeSpan.FromSeconds(120));
             Console.Error.WriteLine($"{gateways.Length} gateways connected, {viewers.Count} viewers watching");
 
             var monitors = cases.Select((c, i) => new Monitor(gateways[i], c.Case, i, i < videoCount ? new SyntheticVideo(videoKbps, 25, new Random(i)) : null)).ToArray();
@@ -106,7 +119,7 @@ public static class LinkBenchCommand
             var after = serverPid is { } p2 ? ProcessUsage.Read(p2) : null;
             var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - self).TotalSeconds;
 
-            var drained = await WaitAsync(() => gateways.All(g => g.Counters.FramesQueued == 0), TimeSpan.FromSeconds(60));
+            var drained = await WaitAsync(() => gateways.All(g => g.Queued == 0), TimeSpan.FromSeconds(60));
             await WaitAsync(() => monitors.Select((m, i) => (m, i)).All(x => x.m.Last.All(l => viewers[x.i].Count(l.Key) >= l.Value)), TimeSpan.FromSeconds(30));
             var expected = monitors.Sum(m => m.Last.Values.Sum());
             var lost = monitors.Select((m, i) => m.Last.Sum(l => Math.Max(0, l.Value - viewers[i].Count(l.Key)))).Sum();
@@ -116,6 +129,9 @@ public static class LinkBenchCommand
             var result = new
             {
                 vehicles = count,
+                gateway = outbox ? "outbox" : "raw",
+                screensOnBoardFeed = board,
+                uploadFailures = gateways.OfType<UploadSink>().Sum(g => g.Failures),
                 videoStreams = videoCount,
                 videoKbps,
                 seconds = Math.Round(measured, 1),
@@ -127,7 +143,7 @@ public static class LinkBenchCommand
                 producerTicksLate = late,
                 ecgVitals = Figures(clinical),
                 video = video.Length == 0 ? null : Figures(video),
-                thinned = gateways.Sum(g => g.Counters.FramesThinned),
+                thinned = gateways.OfType<GatewaySink>().Sum(g => g.Thinned),
                 serverCpuCores = before is null || after is null ? (double?)null : Math.Round((after.CpuSeconds - before.CpuSeconds) / measured, 2),
                 serverRssMiB = after?.RssMiB,
                 serverPeakRssMiB = after?.PeakRssMiB,
@@ -153,7 +169,7 @@ public static class LinkBenchCommand
         var profile = LinkProfiles.Named.TryGetValue(name, out var p) ? p : throw new ArgumentException("--profile must be 5g, 4g or degraded.");
         var seconds = options.GetInt("seconds", 300, 1, 7200);
         var videoKbps = options.GetInt("video-kbps", 1000, 0, 50_000);
-        var outboxes = Directory.CreateTempSubdirectory(Path.Combine(options.Get("outbox-dir") ?? Path.GetTempPath(), "el-profile-")).FullName;
+        var outboxes = Scratch(options.Get("outbox-dir") ?? Path.GetTempPath(), "el-profile-");
         var issuer = KeyLocator.Issuer(KeyLocator.StoragePath(options.Get("storage-path")));
 
         var one = (await OpenCasesAsync(url, issuer, 1))[0];
@@ -171,7 +187,7 @@ public static class LinkBenchCommand
         try
         {
             await gateway.StartAsync();
-            var monitor = new Monitor(gateway, one.Case, 0, videoKbps > 0 ? new SyntheticVideo(videoKbps, 25, new Random(1)) : null);
+            var monitor = new Monitor(new GatewaySink(gateway), one.Case, 0, videoKbps > 0 ? new SyntheticVideo(videoKbps, 25, new Random(1)) : null);
             viewer.StartMeasuring();
             await ProduceAsync([monitor], TimeSpan.FromSeconds(seconds));
             var drained = await gateway.WaitUntilDrainedAsync(TimeSpan.FromSeconds(120));
@@ -278,6 +294,13 @@ public static class LinkBenchCommand
         var results = new TResult[items.Count];
         await Parallel.ForAsync(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = width }, async (i, _) => results[i] = await action(items[i]));
         return results;
+    }
+
+    private static string Scratch(string parent, string prefix)
+    {
+        var folder = Path.Combine(parent, prefix + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     private static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan timeout)

@@ -1,7 +1,6 @@
 using EmergencyLink.Cli.Simulation;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
-using EmergencyLink.VehicleLink;
 
 namespace EmergencyLink.Cli.LinkBench;
 
@@ -10,7 +9,7 @@ namespace EmergencyLink.Cli.LinkBench;
 /// has a camera. ECG is cut from one precomputed 10 s trace (at a per-vehicle offset) so that a thousand of them cost
 /// the load generator nothing but the copy.
 /// </summary>
-public sealed class Monitor(VehicleGateway gateway, string caseId, int index, SyntheticVideo? camera)
+public sealed class Monitor(IFrameSink sink, string caseId, int index, SyntheticVideo? camera)
 {
     private const int Samples = 20;
     private static readonly Lazy<EcgBlock> Trace = new(() => new SyntheticEcg(500, new Random(3)).Next(5000, 78));
@@ -45,5 +44,5 @@ public sealed class Monitor(VehicleGateway gateway, string caseId, int index, Sy
     }
 
     private async Task<(string, long)> Send(string channel, TelemetryKind kind, byte[] payload, long now) =>
-        (channel, await gateway.EnqueueAsync(caseId, channel, kind, now, payload));
+        (channel, await sink.EnqueueAsync(caseId, channel, kind, now, payload));
 }
