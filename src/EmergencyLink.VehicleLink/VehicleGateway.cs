@@ -117,6 +117,14 @@ public sealed class VehicleGateway : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(caseId);
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(payload);
+        if (payload.Length > options.MaxFramePayloadBytes)
+        {
+            // Refused here, not queued: the server would refuse it too, and one too large for an upload message
+            // would close the connection on every attempt and hold the outbox up for good.
+            throw new ArgumentOutOfRangeException(nameof(payload), payload.Length,
+                $"A frame's payload may be at most {options.MaxFramePayloadBytes} bytes.");
+        }
+
         if (!Enum.IsDefined(kind))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown telemetry kind.");

@@ -22,6 +22,9 @@ public sealed class VehicleGatewayOptions
     /// <summary>Payload bytes per batch (a single larger frame still goes, alone). The server's hub must accept messages this big.</summary>
     public int MaxBatchBytes { get; set; } = 512 * 1024;
 
+    /// <summary>The server's per-frame limit (its <c>Telemetry:MaxFramePayloadBytes</c>); a larger frame is refused at enqueue.</summary>
+    public int MaxFramePayloadBytes { get; set; } = 1 << 20;
+
     /// <summary>Uploads outstanding at once: at 50–100 ms round trip, one at a time would cap throughput at ~10–20 batches/s.</summary>
     public int MaxInFlightBatches { get; set; } = 4;
 
@@ -77,7 +80,7 @@ public sealed class VehicleGatewayOptions
             throw new ArgumentException("OutboxPath is required.", nameof(OutboxPath));
         }
 
-        if (MaxBatchFrames < 1 || MaxBatchBytes < 1 || MaxInFlightBatches < 1 || MaxVideoBytesInFlight < 1)
+        if (MaxBatchFrames < 1 || MaxBatchBytes < 1 || MaxInFlightBatches < 1 || MaxVideoBytesInFlight < 1 || MaxFramePayloadBytes < 1)
         {
             throw new ArgumentException("Batch and in-flight limits must be positive.");
         }

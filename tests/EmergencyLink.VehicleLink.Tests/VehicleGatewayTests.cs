@@ -350,6 +350,21 @@ public sealed class VehicleGatewayTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => other.StartAsync());
     }
 
+    [Fact]
+    public async Task AFrameLargerThanTheServerTakesIsRefusedAtEnqueueAndNothingIsQueued()
+    {
+        await using var server = await FakeVehicleServer.StartNewAsync();
+        await using var gateway = Gateway(server.Url, o => o.MaxFramePayloadBytes = 64 * 1024);
+        await gateway.StartAsync();
+
+        var refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            gateway.EnqueueAsync(Case, Video, TelemetryKind.Video, TestFrames.NowMicros(), TestFrames.Video(true, 100 * 1024)));
+
+        Assert.Contains("at most 65536 bytes", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await gateway.EnqueueAsync(Case, Video, TelemetryKind.Video, TestFrames.NowMicros(), TestFrames.Video(true)));
+        Assert.Equal(1, gateway.Counters.FramesQueued + gateway.Counters.FramesAcked);
+    }
+
     private VehicleGateway Gateway(Uri server, Action<VehicleGatewayOptions>? configure = null, TimeProvider? clock = null)
     {
         var options = new VehicleGatewayOptions
