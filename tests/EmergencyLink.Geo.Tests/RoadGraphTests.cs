@@ -119,6 +119,48 @@ public sealed class RoadGraphTests
         }
     }
 
+    [Theory]
+    [InlineData(200)]
+    [InlineData(800)]
+    [InlineData(100_000)]
+    public void Reach_tables_give_the_search_s_fastest_units_or_decline_to_answer(int nodesPerTable)
+    {
+        var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());
+        var random = new Random(19);
+        var box = Demo.Value.Boundary.EnvelopeInternal;
+        GeoPoint Anywhere() => new(box.MinY + (random.NextDouble() * box.Height), box.MinX + (random.NextDouble() * box.Width));
+        var answered = 0;
+        for (var round = 0; round < 60; round++)
+        {
+            var scene = graph.Snap(Anywhere())!;
+            var units = Enumerable.Range(0, 24).Select(_ => graph.Snap(Anywhere())!).ToArray();
+            if (round % 10 == 0)
+            {
+                // A unit standing on the scene's own road, either side of it.
+                units[0] = scene with { Fraction = Math.Max(0, scene.Fraction - 0.3) };
+            }
+
+            var searched = graph.CostsToScene(units, scene, enough: 5);
+            var read = graph.CostsToSceneFromTables(units.Select(u => graph.ReachFrom(u, nodesPerTable)).ToArray(), scene, 5);
+            if (read is null)
+            {
+                continue;
+            }
+
+            answered++;
+            var fastest = searched.Select((c, i) => (c, i)).Where(x => x.c is not null).Select(x => x.i).ToHashSet();
+            Assert.Equal(fastest, read.Select((c, i) => (c, i)).Where(x => x.c is not null).Select(x => x.i).ToHashSet());
+            Assert.All(fastest, i =>
+            {
+                Assert.Equal(searched[i]!.Seconds, read[i]!.Seconds, 6);
+                Assert.Equal(searched[i]!.Meters, read[i]!.Meters, 1);
+            });
+        }
+
+        // Tables holding the whole map always answer; small ones must answer often enough to be worth keeping.
+        Assert.True(nodesPerTable >= graph.NodeCount ? answered == 60 : answered > 0, $"{answered} of 60 answered from tables");
+    }
+
     [Fact]
     public void A_route_costs_what_the_one_to_many_search_says_and_its_path_runs_from_start_to_end()
     {

@@ -421,6 +421,146 @@ public sealed class RoadGraph
         return new Route(best + access, meters + from.DistanceMeters + to.DistanceMeters, path, from.DistanceMeters, to.DistanceMeters);
     }
 
+    /// <summary>
+    /// The <paramref name="maxNodes"/> nodes nearest (by time) to a standing unit, with exact times and lengths, by one
+    /// forward search that stops there. A dispatch query then reads a unit's time to the scene from its table instead
+    /// of searching: see <see cref="CostsToSceneFromTables"/>.
+    /// </summary>
+    public ReachTable ReachFrom(RoadSnap origin, int maxNodes)
+    {
+        var scratch = SearchScratch.For(this);
+        var settled = new List<(int Node, double Seconds)>(Math.Min(maxNodes, NodeCount));
+        scratch.Relax(edgeTo[origin.Edge], (1 - origin.Fraction) * edgeSeconds[origin.Edge], -1);
+        if (Twin(origin.Edge) is { } twin)
+        {
+            scratch.Relax(edgeTo[twin], origin.Fraction * edgeSeconds[twin], -2);
+        }
+
+        var radius = double.PositiveInfinity;
+        while (scratch.TryPop(out var node, out var d))
+        {
+            if (settled.Count == maxNodes)
+            {
+                // Everything still queued, and so everything never reached, takes at least this long.
+                radius = d;
+                break;
+            }
+
+            settled.Add((node, d));
+            for (var i = forwardStart[node]; i < forwardStart[node + 1]; i++)
+            {
+                scratch.Relax(forwardTarget[i], d + edgeSeconds[forwardEdge[i]], forwardEdge[i]);
+            }
+        }
+
+        // Lengths down the search tree, in settle order so each node's predecessor is already known.
+        var length = new Dictionary<int, double>(settled.Count);
+        foreach (var (node, _) in settled)
+        {
+            var via = scratch.Via(node);
+            length[node] = via switch
+            {
+                -1 => (1 - origin.Fraction) * edgeMeters[origin.Edge],
+                -2 => origin.Fraction * edgeMeters[Twin(origin.Edge)!.Value],
+                _ => length[edgeFrom[via]] + edgeMeters[via],
+            };
+        }
+
+        return new ReachTable(origin, settled.Select(s => (s.Node, s.Seconds, length[s.Node])).ToArray(), radius);
+    }
+
+    /// <summary>
+    /// The <paramref name="enough"/> fastest origins to the scene, read from their reach tables, or null when the tables
+    /// cannot prove it (some origin without a table, or the k-th time not below every other origin's lower bound), in
+    /// which case the caller searches. A unit's time is the better of entering the scene's edge from its start or its
+    /// twin's start, as in <see cref="CostsToScene"/>, or driving along the scene's own edge.
+    /// </summary>
+    public IReadOnlyList<RouteCost?>? CostsToSceneFromTables(IReadOnlyList<ReachTable?> tables, RoadSnap scene, int enough)
+    {
+        var accessSpeed = Speeds.AccessSpeedKmh / 3.6;
+        var back = Twin(scene.Edge);
+        var exact = new List<(int Origin, double Seconds, double Meters)>(tables.Count);
+        var bound = double.PositiveInfinity;
+        for (var i = 0; i < tables.Count; i++)
+        {
+            if (tables[i] is not { } table)
+            {
+                return null;
+            }
+
+            var origin = table.Origin;
+            var access = origin.DistanceMeters / accessSpeed;
+            var (best, meters, missing) = (double.PositiveInfinity, 0.0, double.PositiveInfinity);
+            Enter(edgeFrom[scene.Edge], scene.Fraction * edgeSeconds[scene.Edge], scene.Fraction * edgeMeters[scene.Edge]);
+            if (back is { } b)
+            {
+                Enter(edgeFrom[b], (1 - scene.Fraction) * edgeSeconds[b], (1 - scene.Fraction) * edgeMeters[b]);
+            }
+
+            Along(origin.Edge, origin.Fraction);
+            if (Twin(origin.Edge) is { } originTwin)
+            {
+                Along(originTwin, 1 - origin.Fraction);
+            }
+
+            if (double.IsPositiveInfinity(best) && double.IsPositiveInfinity(missing))
+            {
+                // The table holds all this unit can reach, and the scene is not in it.
+                continue;
+            }
+
+            if (best <= missing)
+            {
+                exact.Add((i, best + access, meters));
+            }
+            else
+            {
+                bound = Math.Min(bound, missing + access);
+            }
+
+            void Enter(int node, double seconds, double length)
+            {
+                if (table.TryGet(node, out var time, out var along))
+                {
+                    if (time + seconds < best)
+                    {
+                        (best, meters) = (time + seconds, along + length);
+                    }
+                }
+                else
+                {
+                    missing = Math.Min(missing, table.Radius + seconds);
+                }
+            }
+
+            void Along(int edge, double fraction)
+            {
+                if (edge == scene.Edge && scene.Fraction >= fraction && (scene.Fraction - fraction) * edgeSeconds[edge] < best)
+                {
+                    (best, meters) = ((scene.Fraction - fraction) * edgeSeconds[edge], (scene.Fraction - fraction) * edgeMeters[edge]);
+                }
+            }
+        }
+
+        // Proven when the k-th fastest known time is no later than the earliest any other unit could be; with fewer than
+        // k known, only if no other unit could come at all.
+        exact.Sort((x, y) => x.Seconds.CompareTo(y.Seconds));
+        var proven = exact.Count >= enough ? exact[enough - 1].Seconds <= bound : double.IsPositiveInfinity(bound);
+        if (!proven)
+        {
+            return null;
+        }
+
+        var result = new RouteCost?[tables.Count];
+        foreach (var (origin, seconds, meters) in exact.Take(enough))
+        {
+            result[origin] = new RouteCost(seconds + (scene.DistanceMeters / accessSpeed),
+                meters + tables[origin]!.Origin.DistanceMeters + scene.DistanceMeters);
+        }
+
+        return result;
+    }
+
     /// <summary>Every node reachable from a point within <paramref name="seconds"/>, driving out from it.</summary>
     public IReadOnlyList<GeoPoint> ReachableWithin(RoadSnap from, double seconds) =>
         [from.OnRoad, .. ReachableNodes(from, seconds).Select(NodeLocation)];
