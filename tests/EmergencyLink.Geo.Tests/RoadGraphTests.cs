@@ -119,6 +119,22 @@ public sealed class RoadGraphTests
         }
     }
 
+    [Fact]
+    public void Units_tied_with_the_last_one_wanted_all_come_back_from_the_search_and_from_the_tables()
+    {
+        var graph = RoadGraph.Build(Demo.Value.Roads, new RoadSpeeds());
+        var scene = graph.Snap(new GeoPoint(44.00, -37.995))!;
+        var station = graph.Snap(new GeoPoint(44.02, -38.02))!;
+        var far = graph.Snap(new GeoPoint(44.04, -38.05))!;
+        RoadSnap[] units = [far, station, station, station];
+
+        var searched = graph.CostsToScene(units, scene, enough: 1);
+        var read = graph.CostsToSceneFromTables(units.Select(u => graph.ReachFrom(u, 100_000)).ToArray(), scene, 1)!;
+
+        Assert.Equal([false, true, true, true], searched.Select(c => c is not null));
+        Assert.Equal([false, true, true, true], read.Select(c => c is not null));
+    }
+
     [Theory]
     [InlineData(200)]
     [InlineData(800)]

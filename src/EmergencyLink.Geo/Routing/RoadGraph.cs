@@ -199,22 +199,30 @@ public sealed class RoadGraph
             scratch.Relax(edgeFrom[twinEdge], (1 - scene.Fraction) * edgeSeconds[twinEdge], -2);
         }
 
+        // Origins tied with the last one wanted are final too, so that which of equally fast units come back does not
+        // depend on the order the search met them in (three units of one station tie exactly).
         var final = 0;
+        var tie = double.NegativeInfinity;
+        bool Wanted(double seconds) => enough is null || final < enough || seconds <= tie;
         while (scratch.TryPop(out var node, out var d))
         {
             // Every origin whose best time is no later than the frontier is final.
-            while ((enough is null || final < enough) && pending.TryPeek(out var origin, out var seconds) && seconds <= d)
+            while (pending.TryPeek(out var origin, out var seconds) && seconds <= d && Wanted(seconds))
             {
                 pending.Dequeue();
                 if (result[origin] is null && best[origin].Seconds == seconds)
                 {
                     result[origin] = Finish(origin);
-                    final++;
+                    if (++final == enough)
+                    {
+                        tie = seconds;
+                    }
                 }
             }
 
-            // Enough origins are final, or every origin's edge end is settled (so every time it has is final).
-            if ((enough is { } wanted && final >= wanted) || attached == 0)
+            // Enough origins are final and the frontier has passed the last one's time, or every origin's edge end is
+            // settled (so every time it has is final).
+            if ((enough is { } wanted && final >= wanted && d > tie) || attached == 0)
             {
                 break;
             }
@@ -239,10 +247,13 @@ public sealed class RoadGraph
         // The search ended: whatever has a time has its final time, taken fastest first.
         while (pending.TryDequeue(out var origin, out var seconds))
         {
-            if (result[origin] is null && best[origin].Seconds == seconds && (enough is null || final < enough))
+            if (result[origin] is null && best[origin].Seconds == seconds && Wanted(seconds))
             {
                 result[origin] = Finish(origin);
-                final++;
+                if (++final == enough)
+                {
+                    tie = seconds;
+                }
             }
         }
 
@@ -543,7 +554,7 @@ public sealed class RoadGraph
         }
 
         // Proven when the k-th fastest known time is no later than the earliest any other unit could be; with fewer than
-        // k known, only if no other unit could come at all.
+        // k known, only if no other unit could come at all. Units tied with the k-th come back too, as from the search.
         exact.Sort((x, y) => x.Seconds.CompareTo(y.Seconds));
         var proven = exact.Count >= enough ? exact[enough - 1].Seconds <= bound : double.IsPositiveInfinity(bound);
         if (!proven)
@@ -552,7 +563,8 @@ public sealed class RoadGraph
         }
 
         var result = new RouteCost?[tables.Count];
-        foreach (var (origin, seconds, meters) in exact.Take(enough))
+        var last = exact.Count >= enough ? exact[enough - 1].Seconds : double.PositiveInfinity;
+        foreach (var (origin, seconds, meters) in exact.TakeWhile((e, i) => i < enough || e.Seconds <= last))
         {
             result[origin] = new RouteCost(seconds + (scene.DistanceMeters / accessSpeed),
                 meters + tables[origin]!.Origin.DistanceMeters + scene.DistanceMeters);
