@@ -15,9 +15,8 @@ namespace EmergencyLink.Storage.Telemetry;
 /// resend after a restart is still recognised as a duplicate.
 /// Layout: rows (with their payloads) go to a rowid table in arrival order, so a commit appends pages instead of
 /// touching a leaf per streaming vehicle; the indexes that find them by sequence and by case hold only small keys.
-/// Commits gather for <see cref="TelemetryArchiveOptions.CommitInterval"/>: viewers got their frames before the
-/// store (see the telemetry grain), so the wait delays only the acknowledgement, and it turns a thousand small
-/// commits a second into a hundred larger ones (the fsyncs and WAL pages were most of the server's CPU).
+/// Commits can be made to gather for <see cref="TelemetryArchiveOptions.CommitInterval"/> (viewers got their frames
+/// before the store, so the wait delays only the acknowledgement); by default they do not.
 /// </summary>
 public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
 {

@@ -9,10 +9,13 @@ public sealed class TelemetryArchiveOptions
     public bool ArchiveVideo { get; set; }
 
     /// <summary>
-    /// How long a commit gathers stores after the first arrives. It delays acknowledgements (the gateway trims its
-    /// outbox a little later), never what viewers see.
+    /// How long a commit gathers stores after the first arrives. It delays acknowledgements, never what viewers see,
+    /// but a vehicle's next upload waits for its previous one's acknowledgement (SignalR runs one invocation per
+    /// connection at a time), so the default is none: under load, stores that queue while a commit runs share the
+    /// next one anyway. Measured with 10 ms: p99 capture → server rose from 18 to 85 ms at 100 vehicles, for no gain
+    /// in throughput on two cores.
     /// </summary>
-    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.Zero;
 
     /// <summary>Most frames that share one commit.</summary>
     public int MaxBatchFrames { get; set; } = 20_000;
