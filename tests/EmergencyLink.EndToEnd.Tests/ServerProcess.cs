@@ -45,7 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { ServerBinary.Path(), "--urls", BaseAddress.ToString().TrimEnd('/') },
+            ArgumentList = { Binaries.Server(), "--urls", BaseAddress.ToString().TrimEnd('/') },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

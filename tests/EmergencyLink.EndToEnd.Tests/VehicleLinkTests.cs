@@ -225,7 +225,7 @@ public sealed class VehicleLinkTests(ITestOutputHelper output) : IAsyncLifetime
         {
             ArgumentList =
             {
-                CliBinary.Path(), "simulate", "--url", server.BaseAddress.ToString(), "--vehicle", unit, "--case", caseId,
+                Binaries.Cli(), "simulate", "--url", server.BaseAddress.ToString(), "--vehicle", unit, "--case", caseId,
                 "--outbox", outbox, "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--token", server.Token(Roles.Crew, vehicle: unit),
             },
