@@ -18,7 +18,7 @@ public sealed class TelemetryGrain(
     IOptions<TelemetryOptions> options,
     TimeProvider time) : Grain, ITelemetryGrain
 {
-    private const int MaxAckRanges = 64;
+    private const int MaxAckRanges = 16;
     private readonly Dictionary<string, ChannelContinuity> channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseRoute> cases = new(StringComparer.Ordinal);
 
@@ -38,7 +38,7 @@ public sealed class TelemetryGrain(
         var fresh = new List<(TelemetryFrame Frame, bool Backfilled)>();
         var inBatch = new HashSet<(string, long)>();
         var duplicates = new Dictionary<(string Channel, string Case), long>();
-        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var touched = new Dictionary<string, List<long>>(StringComparer.Ordinal);
         foreach (var frame in frames)
         {
             // MessagePack fills a missing field with null whatever the record's annotations say.
@@ -59,7 +59,12 @@ public sealed class TelemetryGrain(
             }
 
             var channel = frame.Channel!;
-            touched.Add(channel);
+            if (!touched.TryGetValue(channel, out var sequences))
+            {
+                touched[channel] = sequences = [];
+            }
+
+            sequences.Add(frame.Sequence);
             var outcome = Channel(channel).Classify(frame.Sequence);
             if (outcome == ContinuityOutcome.Duplicate || !inBatch.Add((channel, frame.Sequence)))
             {
@@ -93,15 +98,21 @@ public sealed class TelemetryGrain(
             }
         }
 
-        return new UploadAck(touched.Select(Ack).ToArray(), rejected);
+        return new UploadAck(touched.Select(t => Ack(t.Key, t.Value)).ToArray(), rejected);
     }
 
-    private ChannelAck Ack(string channel)
+    /// <summary>
+    /// What the channel holds: everything up to the contiguous mark, and above it the ranges that hold this batch's
+    /// frames (so each of them is covered, however many holes the channel has) plus the newest few.
+    /// </summary>
+    private ChannelAck Ack(string channel, List<long> batch)
     {
         var held = Channel(channel).Held;
-        var above = held.Ranges.Where(r => r.From > held.ContiguousThrough + 1).TakeLast(MaxAckRanges)
+        var above = held.Ranges.Where(r => r.From > held.ContiguousThrough + 1).ToArray();
+        var covering = above.Where(r => batch.Exists(s => s >= r.From && s <= r.To));
+        var ranges = covering.Concat(above.TakeLast(MaxAckRanges)).Distinct().OrderBy(r => r.From)
             .Select(r => new SequenceRange(r.From, r.To)).ToArray();
-        return new ChannelAck(channel, held.ContiguousThrough, above);
+        return new ChannelAck(channel, held.ContiguousThrough, ranges);
     }
 
     private ChannelContinuity Channel(string channel)

@@ -82,6 +82,20 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Every_frame_of_a_batch_is_covered_by_its_acknowledgement_however_many_holes_the_channel_has()
+    {
+        var (unit, caseId, _) = await TransportingAsync();
+        var link = grains.GetGrain<ITelemetryGrain>(unit);
+        await link.IngestAsync(Enumerable.Range(0, 40).Select(i => Vitals(unit, caseId, 1 + (2 * i))).ToArray(), 1);
+
+        var ack = (await link.IngestAsync([Vitals(unit, caseId, 5)], 2)).Channels.Single();
+
+        Assert.Equal(1, ack.ContiguousThrough);
+        Assert.Contains(ack.Above, r => r.From <= 5 && r.To >= 5);
+        Assert.InRange(ack.Above.Count, 2, 17);
+    }
+
+    [Fact]
     public async Task Frames_for_a_case_the_vehicle_does_not_serve_are_refused_and_never_pushed()
     {
         var (unit, _, _) = await TransportingAsync();
