@@ -205,4 +205,26 @@ public sealed class BadInputTests(ServerFixture fixture)
         return (await dispatcher.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
             .Where(u => u.Str("status") == "Available").Select(u => u.Str("id")).Last();
     }
+
+    [Theory]
+    [InlineData("/api/incidents/INC-999999/telemetry", HttpStatusCode.NotFound)]
+    [InlineData("/api/incidents/not-an-id/ecg", HttpStatusCode.NotFound)]
+    [InlineData("/api/incidents/{id}/ecg?from=yesterday", HttpStatusCode.BadRequest)]
+    [InlineData("/api/incidents/{id}/ecg?from=2026-12-02T10:00:00Z&to=2026-12-02T09:00:00Z", HttpStatusCode.BadRequest)]
+    [InlineData("/api/incidents/{id}/ecg?from=2026-12-02T10:00:00Z&to=2026-12-02T10:05:00Z", HttpStatusCode.BadRequest)]
+    public async Task Telemetry_reads_with_a_bad_id_or_span_are_refused_with_a_problem(string path, HttpStatusCode expected)
+    {
+        var id = await NewTriagedIncidentAsync();
+        (await dispatcher.GetJsonAsync(path.Replace("{id}", id, StringComparison.Ordinal))).ExpectProblem(expected);
+    }
+
+    [Fact]
+    public async Task Another_hospital_s_ed_may_not_read_a_case_s_telemetry()
+    {
+        var id = await NewTriagedIncidentAsync();
+        var ed = server.Client(server.Token(EmergencyLink.Security.Roles.Ed, hospital: "H2"));
+        (await ed.GetJsonAsync($"/api/incidents/{id}/telemetry")).ExpectProblem(HttpStatusCode.Forbidden);
+        var empty = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/telemetry")).Expect(HttpStatusCode.OK);
+        Assert.Empty(empty.GetProperty("channels").EnumerateArray());
+    }
 }

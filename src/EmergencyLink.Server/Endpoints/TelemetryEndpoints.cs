@@ -36,7 +36,7 @@ public static class TelemetryEndpoints
     }
 
     private static async Task<Results<Ok<EcgAnswer>, ProblemHttpResult>> EcgAsync(
-        string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IGrainFactory grains, ITelemetryArchive archive)
+        string id, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, IGrainFactory grains, ITelemetryArchive archive, TimeProvider time)
     {
         if (await ReadableAsync(id, user, grains) is { } refusal)
         {
@@ -55,7 +55,7 @@ public static class TelemetryEndpoints
 
         // Without both ends: the span ending at 'to', starting at 'from', or the case's last ten seconds.
         var latest = await archive.LatestCaptureAsync(id);
-        var end = to ?? (from is { } start ? start + MaxEcgSpan : latest is { } l ? DateTimeOffset.UnixEpoch.AddTicks(l * 10) : DateTimeOffset.UtcNow);
+        var end = to ?? (from is { } start ? start + MaxEcgSpan : latest is { } l ? DateTimeOffset.UnixEpoch.AddTicks(l * 10) : time.GetUtcNow());
         var begin = from ?? (to is not null ? end - MaxEcgSpan : end - TimeSpan.FromSeconds(10));
         var frames = await archive.ReadAsync(id, VehicleLinkProtocol.EcgChannel, Micros(begin), Micros(end), 10_000);
         return TypedResults.Ok(Segments(id, begin, end, frames));
