@@ -227,4 +227,16 @@ public sealed class BadInputTests(ServerFixture fixture)
         var empty = (await dispatcher.GetJsonAsync($"/api/incidents/{id}/telemetry")).Expect(HttpStatusCode.OK);
         Assert.Empty(empty.GetProperty("channels").EnumerateArray());
     }
+
+    [Theory]
+    [InlineData("{}", "screen")]
+    [InlineData("{\"screen\": \"bay 1\", \"channels\": []}", "channels")]
+    [InlineData("{\"screen\": \"bay 1\", \"channels\": [{\"channel\": \"ecg\", \"frames\": -1, \"captureToScreenP50Ms\": 1, \"captureToScreenP99Ms\": 2, \"serverToScreenP50Ms\": 1, \"serverToScreenP99Ms\": 1}]}", "channels[0]")]
+    [InlineData("{\"screen\": \"bay 1\", \"channels\": [{\"frames\": 3}]}", "channels[0].channel")]
+    public async Task A_screen_report_that_is_not_valid_names_the_field(string body, string field)
+    {
+        var id = await NewTriagedIncidentAsync();
+        var problem = (await dispatcher.PostJsonAsync($"/api/incidents/{id}/telemetry/screens", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
 }

@@ -82,6 +82,26 @@ public sealed class EdViewer : IAsyncDisposable
         Take(await connection.InvokeAsync<TelemetryDelivery>("Replay", caseId, new { After = after, LastSeconds = (double?)null }));
     }
 
+    /// <summary>What this screen saw, per channel, as the body of <c>POST /api/incidents/{id}/telemetry/screens</c>.</summary>
+    public object Report(string screen) => new
+    {
+        screen,
+        channels = arrivals.Where(a => !a.Replay).GroupBy(a => a.Frame.Channel).Select(g =>
+        {
+            var toScreen = g.Select(a => (a.ReceivedMicros - a.Frame.CapturedAtMicros) / 1000.0).Order().ToArray();
+            var fromServer = g.Select(a => (a.ReceivedMicros - a.ServerReceivedMicros) / 1000.0).Order().ToArray();
+            return new
+            {
+                channel = g.Key,
+                frames = (long)g.Count(),
+                captureToScreenP50Ms = Math.Max(0, toScreen[toScreen.Length / 2]),
+                captureToScreenP99Ms = Math.Max(0, toScreen[(int)(toScreen.Length * 0.99)]),
+                serverToScreenP50Ms = Math.Max(0, fromServer[fromServer.Length / 2]),
+                serverToScreenP99Ms = Math.Max(0, fromServer[(int)(fromServer.Length * 0.99)]),
+            };
+        }).ToArray(),
+    };
+
     public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 
     private void Take(TelemetryDelivery delivery)

@@ -124,6 +124,14 @@ public sealed class VehicleLinkTests(ITestOutputHelper output) : IAsyncLifetime
 
         await AssertEveryFrameOnceAsync(viewer, new Dictionary<string, long> { ["ecg"] = stream.LastSequence("ecg"), ["vitals"] = stream.LastSequence("vitals") });
         output.WriteLine($"the ED discarded {viewer.Discarded} repeated deliveries; gateway: {gateway.Counters}");
+
+        // The screen's own account of the last leg is kept with the server's figures.
+        var ed = server.Client(server.Token(Roles.Ed, hospital: hospital));
+        (await ed.PostJsonAsync($"/api/incidents/{caseId}/telemetry/screens", viewer.Report("resus 2"))).Expect(HttpStatusCode.NoContent);
+        var screens = (await server.Dispatcher().GetJsonAsync($"/api/incidents/{caseId}/telemetry")).Expect(HttpStatusCode.OK).GetProperty("screens");
+        var seen = screens.EnumerateArray().Single();
+        Assert.Equal("resus 2", seen.Str("screen"));
+        Assert.Equal(stream.LastSequence("ecg"), seen.GetProperty("channels").EnumerateArray().Single(c => c.Str("channel") == "ecg").GetProperty("frames").GetInt64());
         var ecg = (await TelemetryReportAsync(server, caseId)).EnumerateArray().Single(c => c.Str("channel") == "ecg");
         Assert.Equal(0, ecg.GetProperty("missing").GetInt64());
         Assert.Equal(stream.LastSequence("ecg"), ecg.GetProperty("received").GetInt64());

@@ -25,4 +25,9 @@ public interface ITelemetryArchive
     Task<long?> LatestCaptureAsync(string caseId);
 
     Task<IReadOnlyList<ChannelReport>> ReportAsync(string caseId, TimeSpan lateAfter);
+
+    /// <summary>Keeps a screen's latest account of the case (replacing its previous one).</summary>
+    Task StoreScreenReportAsync(string caseId, ScreenReport report);
+
+    Task<IReadOnlyList<ScreenReport>> ScreenReportsAsync(string caseId);
 }

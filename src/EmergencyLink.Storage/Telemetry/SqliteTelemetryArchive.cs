@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
@@ -34,6 +35,12 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         );
         CREATE UNIQUE INDEX IF NOT EXISTS frames_by_sequence ON frames (vehicle, channel, seq);
         CREATE INDEX IF NOT EXISTS frames_by_case ON frames (case_id, captured);
+        CREATE TABLE IF NOT EXISTS screens (
+            case_id TEXT NOT NULL,
+            screen TEXT NOT NULL,
+            report TEXT NOT NULL,
+            PRIMARY KEY (case_id, screen)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS duplicates (
             vehicle TEXT NOT NULL,
             channel TEXT NOT NULL,
@@ -189,6 +196,30 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         }
 
         return rows.Select(r => r.Value.Report(r.Key.Vehicle, r.Key.Channel, duplicates.GetValueOrDefault(r.Key))).ToArray();
+    }
+
+    public async Task StoreScreenReportAsync(string caseId, ScreenReport report)
+    {
+        // Rare (a screen reports every few seconds) and small: its own connection, not the frame writer's queue.
+        await using var connection = Open();
+        await using var command = Command(connection,
+            "INSERT INTO screens (case_id, screen, report) VALUES ($c, $s, $r) ON CONFLICT (case_id, screen) DO UPDATE SET report = excluded.report",
+            ("$c", caseId), ("$s", report.Screen), ("$r", JsonSerializer.Serialize(report)));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<ScreenReport>> ScreenReportsAsync(string caseId)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT report FROM screens WHERE case_id = $c ORDER BY screen", ("$c", caseId));
+        await using var reader = await command.ExecuteReaderAsync();
+        var reports = new List<ScreenReport>();
+        while (await reader.ReadAsync())
+        {
+            reports.Add(JsonSerializer.Deserialize<ScreenReport>(reader.GetString(0))!);
+        }
+
+        return reports;
     }
 
     public async ValueTask DisposeAsync()
