@@ -64,7 +64,13 @@ public sealed class EdViewer : IAsyncDisposable
                 return true;
             }
 
-            await Task.Delay(50);
+            // A frame pushed while this screen was rejoining after a restart, and archived only after its catch-up
+            // read, reaches it by neither path; a screen with a hole asks the archive again, as the ED board does.
+            await Task.Delay(250);
+            if (connection.State == HubConnectionState.Connected)
+            {
+                await CatchUpAsync();
+            }
         }
 
         return false;
