@@ -132,7 +132,19 @@ public sealed class VehicleLinkTests(ITestOutputHelper output) : IAsyncLifetime
         var seen = screens.EnumerateArray().Single();
         Assert.Equal("resus 2", seen.Str("screen"));
         Assert.Equal(stream.LastSequence("ecg"), seen.GetProperty("channels").EnumerateArray().Single(c => c.Str("channel") == "ecg").GetProperty("frames").GetInt64());
-        var ecg = (await TelemetryReportAsync(server, caseId)).EnumerateArray().Single(c => c.Str("channel") == "ecg");
+        // Every frame was acknowledged, so every frame must be in the archive; read until the report shows it (bounded).
+        JsonElement ecg = default;
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            ecg = (await TelemetryReportAsync(server, caseId)).EnumerateArray().Single(c => c.Str("channel") == "ecg");
+            if (ecg.GetProperty("received").GetInt64() == stream.LastSequence("ecg"))
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
         Assert.Equal(0, ecg.GetProperty("missing").GetInt64());
         Assert.Equal(stream.LastSequence("ecg"), ecg.GetProperty("received").GetInt64());
     }
