@@ -8,9 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace EmergencyLink.Storage.Telemetry;
 
 /// <summary>
-/// The telemetry archive in its own SQLite file. Durability: WAL with synchronous=FULL (unless an operator chooses
-/// NORMAL, see <see cref="TelemetryArchiveOptions.SynchronousFull"/>); a store completes after its commit reached the
-/// disk, which is what lets the server acknowledge a frame and the gateway forget it. Throughput:
+/// The telemetry archive in its own SQLite file. Durability: WAL with synchronous=FULL; a store completes after its
+/// commit reached the disk, which is what lets the server acknowledge a frame and the gateway forget it. Throughput:
 /// 25,000 frames/s from a thousand ambulances cannot afford a commit each, so stores queue to one writer loop that
 /// commits everything queued so far in one transaction (group commit). ECG is kept compacted
 /// (<see cref="EcgCompaction"/>); video payloads only when configured, but every frame's sequence is kept so a
@@ -232,7 +231,7 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         await using var connection = Open();
-        Execute(connection, options.SynchronousFull ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        Execute(connection, "PRAGMA synchronous=FULL;");
 
         // Index pages of a few hours of a busy region stay in memory instead of being read back per insert.
         Execute(connection, "PRAGMA cache_size=-65536;");

@@ -17,14 +17,6 @@ public sealed class TelemetryArchiveOptions
     /// </summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.Zero;
 
-    /// <summary>
-    /// synchronous=FULL (default): an acknowledged frame survives a power cut of the server. false gives NORMAL, which in
-    /// WAL mode still survives a crash of the process (kill -9) but not of the machine; it saved about a quarter of the
-    /// server's CPU per streamed frame in the link benchmark (docs/benchmarks.md). For servers whose disks or power
-    /// are protected, and only by an operator's choice.
-    /// </summary>
-    public bool SynchronousFull { get; set; } = true;
-
     /// <summary>Most frames that share one commit.</summary>
     public int MaxBatchFrames { get; set; } = 20_000;
 }
