@@ -1,3 +1,4 @@
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using Orleans.Concurrency;
 
@@ -19,4 +20,13 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>Fires a trigger; Assign also dispatches the unit, and other steps move the unit along.</summary>
     Task<CommandResult<IncidentSnapshot>> FireAsync(CaseCommand command, string actor);
+
+    /// <summary>
+    /// Records an alert (once per kind) on the timeline and tells the destination ED and dispatch; the value is the
+    /// new alert, or null when one of its kind was already raised or there is no such case.
+    /// </summary>
+    Task<CaseAlert?> RaiseAlertAsync(NewAlert alert, string actor);
+
+    /// <summary>A clinician acknowledges an alert; stamped with who and when.</summary>
+    Task<CommandResult<CaseAlert>> AcknowledgeAlertAsync(string alertId, string actor);
 }

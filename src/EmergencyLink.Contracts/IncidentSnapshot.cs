@@ -1,3 +1,4 @@
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Geography;
 
@@ -19,9 +20,10 @@ public sealed record IncidentSnapshot(
     [property: Id(10)] NoTransportDisposition? Disposition,
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] IReadOnlyList<TimelineEntry> Timeline,
-    [property: Id(13)] IReadOnlyList<CaseTrigger> PermittedTriggers)
+    [property: Id(13)] IReadOnlyList<CaseTrigger> PermittedTriggers,
+    [property: Id(14)] IReadOnlyList<CaseAlert> Alerts)
 {
     public static IncidentSnapshot From(IncidentRecord r) => new(
         r.Id, r.State, r.Priority, r.Location, r.Address, r.Complaint, r.CallerPhone, r.Notes, r.AmbulanceId,
-        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State));
+        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray());
 }

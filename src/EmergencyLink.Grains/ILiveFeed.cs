@@ -1,5 +1,6 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 
 namespace EmergencyLink.Grains;
@@ -27,4 +28,7 @@ public interface ILiveFeed
     /// board and to dispatch.
     /// </summary>
     Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery);
+
+    /// <summary>A new alert: to the destination ED's board (if the case has a destination yet) and to dispatch.</summary>
+    Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert);
 }

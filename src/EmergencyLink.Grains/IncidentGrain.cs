@@ -1,4 +1,5 @@
 using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using Microsoft.Extensions.Logging;
 
@@ -86,6 +87,46 @@ public sealed class IncidentGrain(
 
         await PublishAsync(previousHospitalId);
         return CommandResult<IncidentSnapshot>.Ok(committed!);
+    }
+
+    public async Task<CaseAlert?> RaiseAlertAsync(NewAlert alert, string actor)
+    {
+        if (!state.State.Exists)
+        {
+            return null;
+        }
+
+        var raised = CaseAlerts.Raise(state.State, alert, actor, time.GetUtcNow());
+        if (raised is null)
+        {
+            return null;
+        }
+
+        await CommitAsync();
+        logger.LogInformation("Case {Incident} alert {Alert} {Kind}: {Summary}", state.State.Id, raised.Id, raised.Kind, raised.Summary);
+        await live.AlertRaisedAsync(committed!, raised);
+        await PublishAsync(state.State.HospitalId);
+        return raised;
+    }
+
+    public async Task<CommandResult<CaseAlert>> AcknowledgeAlertAsync(string alertId, string actor)
+    {
+        if (!state.State.Exists)
+        {
+            return CommandResult<CaseAlert>.NotFound($"Incident {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        var outcome = CaseAlerts.Acknowledge(state.State, alertId, actor, time.GetUtcNow());
+        if (!outcome.Accepted)
+        {
+            return outcome.Alert is null
+                ? CommandResult<CaseAlert>.NotFound(outcome.Error!)
+                : CommandResult<CaseAlert>.Conflict(outcome.Error!);
+        }
+
+        await CommitAsync();
+        await PublishAsync(state.State.HospitalId);
+        return CommandResult<CaseAlert>.Ok(outcome.Alert!);
     }
 
     private static CommandResult<IncidentSnapshot> Refusal(TransitionOutcome check) => check.Kind switch

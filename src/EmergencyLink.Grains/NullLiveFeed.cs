@@ -1,5 +1,6 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 
 namespace EmergencyLink.Grains;
@@ -20,4 +21,6 @@ public sealed class NullLiveFeed : ILiveFeed
     public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state) => Task.CompletedTask;
 
     public Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery) => Task.CompletedTask;
+
+    public Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert) => Task.CompletedTask;
 }

@@ -22,6 +22,7 @@ app.MapHospitalEndpoints();
 app.MapRoutingEndpoints();
 app.MapCoverageEndpoints();
 app.MapTelemetryEndpoints();
+app.MapAlertEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 
 namespace EmergencyLink.Grains.Tests;
@@ -15,6 +16,8 @@ public sealed class RecordingLiveFeed : ILiveFeed
     public ConcurrentQueue<AmbulanceSnapshot> Units { get; } = new();
 
     public ConcurrentQueue<(string? HospitalId, TelemetryDelivery Delivery)> Telemetry { get; } = new();
+
+    public ConcurrentQueue<(string IncidentId, string? HospitalId, CaseAlert Alert)> Alerts { get; } = new();
 
     public Task IncidentChangedAsync(IncidentSnapshot incident)
     {
@@ -51,6 +54,12 @@ public sealed class RecordingLiveFeed : ILiveFeed
     public Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
     {
         Telemetry.Enqueue((hospitalId, delivery));
+        return Task.CompletedTask;
+    }
+
+    public Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert)
+    {
+        Alerts.Enqueue((incident.Id, incident.HospitalId, alert));
         return Task.CompletedTask;
     }
 }

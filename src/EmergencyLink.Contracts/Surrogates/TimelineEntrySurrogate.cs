@@ -12,4 +12,5 @@ public struct TimelineEntrySurrogate
     [Id(4)] public CaseState From;
     [Id(5)] public CaseState To;
     [Id(6)] public string? Detail;
+    [Id(7)] public TimelineEvent? Event;
 }

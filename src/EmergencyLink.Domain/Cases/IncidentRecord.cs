@@ -1,3 +1,4 @@
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Geography;
 
 namespace EmergencyLink.Domain.Cases;
@@ -34,6 +35,9 @@ public sealed class IncidentRecord
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<TimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>Alerts in the order raised; acknowledging one replaces it with its acknowledged copy, nothing is removed.</summary>
+    public List<CaseAlert> Alerts { get; set; } = [];
 
     public bool Exists => Id.Length > 0;
 }

@@ -10,6 +10,8 @@ namespace EmergencyLink.Domain.Cases;
 /// <param name="From">State before the step (equal to <paramref name="To"/> for the opening entry and re-entries).</param>
 /// <param name="To">State after the step.</param>
 /// <param name="Detail">What the step carried: unit, destination, disposition, reason.</param>
+/// <param name="Event">Set when the entry records an event rather than a trigger (then <paramref name="Trigger"/> is null
+/// and the state does not change).</param>
 public sealed record TimelineEntry(
     int Sequence,
     DateTimeOffset At,
@@ -17,4 +19,5 @@ public sealed record TimelineEntry(
     CaseTrigger? Trigger,
     CaseState From,
     CaseState To,
-    string? Detail);
+    string? Detail,
+    TimelineEvent? Event = null);

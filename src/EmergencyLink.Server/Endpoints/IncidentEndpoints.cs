@@ -110,7 +110,7 @@ public static class IncidentEndpoints
     }
 
     /// <summary>
-    /// Hospitals for this patient by the working diagnosis, from the scene, or from the unit once it is carrying the
+    /// Hospitals for this patient by the working diagnosis (named, or else implied by the case's alerts), from the scene, or from the unit once it is carrying the
     /// patient (a diversion is chosen on the way). For dispatch and the case's own crew.
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<DestinationRecommendation>>, ValidationProblem, ProblemHttpResult>> DestinationsAsync(
@@ -147,7 +147,19 @@ public static class IncidentEndpoints
             .ToArray();
         var options = hospitals.Select(h => new HospitalOption(h.Id, h.Name, h.Capabilities, h.Diversion, h.EdBedsFree,
             router.EstimateToScene([from], h.Location)[0])).ToArray();
-        return TypedResults.Ok(DestinationRules.Rank(working, options));
+        // Without a diagnosis from the crew, the case's alerts decide (a STEMI found on the ECG goes to a PCI centre).
+        string? because = null;
+        if (diagnosis is null)
+        {
+            var alerted = AlertedDiagnosis.From(incident.Alerts);
+            working = alerted.Diagnosis;
+            because = alerted.Reason;
+        }
+
+        var ranked = DestinationRules.Rank(working, options);
+        return TypedResults.Ok(because is null
+            ? ranked
+            : ranked.Select(r => r with { Reasons = [because, .. r.Reasons] }).ToArray());
     }
 
     private static async Task<Results<Ok<IncidentSnapshot>, ValidationProblem, ProblemHttpResult>> AssignAsync(

@@ -20,4 +20,7 @@ public interface IDispatchClient
 
     /// <summary>Every streaming unit's vitals frames, for the dispatcher's overview; no ECG or video.</summary>
     Task Vitals(TelemetryDelivery delivery);
+
+    /// <summary>Every new clinical alert of any case, with its evidence.</summary>
+    Task AlertRaised(AlertMessage alert);
 }

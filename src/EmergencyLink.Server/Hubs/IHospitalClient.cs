@@ -14,4 +14,7 @@ public interface IHospitalClient
 
     /// <summary>Live frames: vitals of every case inbound to the hospital; everything of a case this screen opened.</summary>
     Task Telemetry(TelemetryDelivery delivery);
+
+    /// <summary>A new clinical alert on a case inbound to this hospital, with its evidence; it waits for acknowledgement.</summary>
+    Task AlertRaised(AlertMessage alert);
 }

@@ -1,5 +1,6 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Grains;
@@ -58,5 +59,16 @@ public sealed class SignalRLiveFeed(
         }
 
         await dispatch.Clients.All.Vitals(summary);
+    }
+
+    public async Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert)
+    {
+        var message = new AlertMessage(incident.Id, incident.HospitalId, incident.AmbulanceId, alert);
+        if (incident.HospitalId is { } hospitalId)
+        {
+            await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).AlertRaised(message);
+        }
+
+        await dispatch.Clients.All.AlertRaised(message);
     }
 }

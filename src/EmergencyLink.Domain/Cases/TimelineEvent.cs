@@ -1,0 +1,14 @@
+namespace EmergencyLink.Domain.Cases;
+
+/// <summary>A timeline entry that records something other than a trigger. Names are the API's names.</summary>
+public enum TimelineEvent
+{
+    /// <summary>An alert was raised (analysis or a crew-entered scale), with its evidence in the detail.</summary>
+    Alert,
+
+    /// <summary>A clinician acknowledged an alert.</summary>
+    AlertAcknowledged,
+
+    /// <summary>The crew entered an assessment (a scale, patient details, observations).</summary>
+    Assessment,
+}
