@@ -1,6 +1,8 @@
+using EmergencyLink.Clinical.Live;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EmergencyLink.Grains;
@@ -16,11 +18,13 @@ public sealed class TelemetryGrain(
     ITelemetryArchive archive,
     ILiveFeed live,
     IOptions<TelemetryOptions> options,
-    TimeProvider time) : Grain, ITelemetryGrain
+    TimeProvider time,
+    ILogger<TelemetryGrain> logger) : Grain, ITelemetryGrain
 {
     private const int MaxAckRanges = 16;
     private readonly Dictionary<string, ChannelContinuity> channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseRoute> cases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VitalsMonitor> vitalsMonitors = new(StringComparer.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +102,43 @@ public sealed class TelemetryGrain(
             }
         }
 
+        await AnalyseAsync(fresh);
         return new UploadAck(touched.Select(t => Ack(t.Key, t.Value)).ToArray(), rejected);
+    }
+
+    /// <summary>
+    /// Clinical analysis of the live frames, after they were pushed and stored so it never delays the ED's view.
+    /// Backfilled frames are left out: they are older than what the monitor has already seen, and a finding in them
+    /// is in the archive for the record. An alert the case already holds is not raised again (the case decides).
+    /// </summary>
+    private async Task AnalyseAsync(List<(TelemetryFrame Frame, bool Backfilled)> fresh)
+    {
+        foreach (var (frame, _) in fresh.Where(f => !f.Backfilled && f.Frame.Kind == TelemetryKind.Vitals).OrderBy(f => f.Frame.CapturedAtMicros))
+        {
+            if (!TelemetryCodec.TryDecodeVitals(frame.Payload, out var vitals, out _))
+            {
+                continue;
+            }
+
+            if (!vitalsMonitors.TryGetValue(frame.CaseId, out var monitor))
+            {
+                vitalsMonitors[frame.CaseId] = monitor = new VitalsMonitor(options.Value.News2HoldFor);
+            }
+
+            var captured = DateTimeOffset.UnixEpoch.AddTicks(frame.CapturedAtMicros * 10);
+            if (monitor.Push(vitals, captured) is { } alert)
+            {
+                try
+                {
+                    await GrainFactory.GetGrain<IIncidentGrain>(frame.CaseId).RaiseAlertAsync(alert, "vitals-analysis");
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The frames are safe and acknowledged either way; the alert is retried by nothing, so say so loudly.
+                    logger.LogError(ex, "Alert {Kind} for case {Case} could not be recorded", alert.Kind, frame.CaseId);
+                }
+            }
+        }
     }
 
     /// <summary>

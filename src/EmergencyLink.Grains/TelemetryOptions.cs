@@ -26,4 +26,10 @@ public sealed class TelemetryOptions
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     public int MaxReplayFrames { get; set; } = 10_000;
+
+    /// <summary>
+    /// How long a NEWS2 of 7 or more must hold in the streamed vitals before it alerts the ED: long enough to ride out
+    /// a slipped probe, short against the minutes a deterioration takes.
+    /// </summary>
+    public TimeSpan News2HoldFor { get; set; } = TimeSpan.FromSeconds(30);
 }

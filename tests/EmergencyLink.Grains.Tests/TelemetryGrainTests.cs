@@ -41,6 +41,28 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture)
         unit, caseId, VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, sequence, 1_800_000_000_000_000 + (sequence * 1_000_000),
         TelemetryCodec.EncodeVitals(new VitalSigns(80 + sequence, 97, 120, 80, 93, 16, 36, 36.8)));
 
+    [Fact]
+    public async Task A_news2_of_seven_or_more_held_in_the_streamed_vitals_raises_one_alert_to_the_destination_ed()
+    {
+        var (unit, caseId, hospital) = await TransportingAsync();
+        var link = grains.GetGrain<ITelemetryGrain>(unit);
+        var shocked = TelemetryCodec.EncodeVitals(new VitalSigns(125, 90, 95, 60, 72, 26, 30, 38.5));
+
+        for (var second = 1; second <= 40; second++)
+        {
+            await link.IngestAsync([new TelemetryFrame(unit, caseId, VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, second,
+                1_800_000_000_000_000 + (second * 1_000_000L), shocked)], second);
+        }
+
+        var incident = await grains.GetGrain<IIncidentGrain>(caseId).GetAsync();
+        var alert = Assert.Single(incident!.Alerts);
+        Assert.Equal(Domain.Alerts.AlertKind.News2High, alert.Kind);
+        Assert.Contains("NEWS2 11", alert.Summary);
+        Assert.False(alert.Acknowledged);
+        Assert.Contains(incident.Timeline, e => e.Event == TimelineEvent.Alert);
+        Assert.Contains(fixture.Live.Alerts, a => a.IncidentId == caseId && a.HospitalId == hospital && a.Alert.Id == alert.Id);
+    }
+
     private IEnumerable<TelemetryFrame> Pushed(string caseId) =>
         fixture.Live.Telemetry.Where(t => t.Delivery.CaseId == caseId).SelectMany(t => t.Delivery.Frames);
 
