@@ -29,4 +29,10 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>A clinician acknowledges an alert; stamped with who and when.</summary>
     Task<CommandResult<CaseAlert>> AcknowledgeAlertAsync(string alertId, string actor);
+
+    /// <summary>
+    /// Stamps a crew assessment on the timeline (who, when, what it found) and raises the alerts it implies; returns
+    /// the alerts newly raised.
+    /// </summary>
+    Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(string summary, IReadOnlyList<NewAlert> alerts, string actor);
 }

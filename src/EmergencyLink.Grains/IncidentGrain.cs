@@ -109,6 +109,28 @@ public sealed class IncidentGrain(
         return raised;
     }
 
+    public async Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(string summary, IReadOnlyList<NewAlert> alerts, string actor)
+    {
+        var record = state.State;
+        if (!record.Exists)
+        {
+            return CommandResult<IReadOnlyList<CaseAlert>>.NotFound($"Incident {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        var now = time.GetUtcNow();
+        record.Timeline.Add(new TimelineEntry(record.Timeline.Count + 1, now, actor, null, record.State, record.State,
+            summary.Length <= CaseAlerts.MaxTextLength ? summary : summary[..CaseAlerts.MaxTextLength], TimelineEvent.Assessment));
+        var raised = alerts.Select(a => CaseAlerts.Raise(record, a, actor, now)).OfType<CaseAlert>().ToArray();
+        await CommitAsync();
+        foreach (var alert in raised)
+        {
+            await live.AlertRaisedAsync(committed!, alert);
+        }
+
+        await PublishAsync(record.HospitalId);
+        return CommandResult<IReadOnlyList<CaseAlert>>.Ok(raised);
+    }
+
     public async Task<CommandResult<CaseAlert>> AcknowledgeAlertAsync(string alertId, string actor)
     {
         if (!state.State.Exists)

@@ -23,6 +23,7 @@ app.MapRoutingEndpoints();
 app.MapCoverageEndpoints();
 app.MapTelemetryEndpoints();
 app.MapAlertEndpoints();
+app.MapAssessmentEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);

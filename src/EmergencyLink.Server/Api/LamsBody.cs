@@ -1,0 +1,3 @@
+namespace EmergencyLink.Server.Api;
+
+public sealed record LamsBody(int FacialDroop, int ArmDrift, int GripStrength);
