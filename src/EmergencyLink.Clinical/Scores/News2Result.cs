@@ -20,6 +20,9 @@ public sealed record News2Result(IReadOnlyList<News2Subscore> Subscores, IReadOn
     /// <summary>The total if every missing parameter scored its chart maximum.</summary>
     public int MaximumPossibleTotal => Total + Missing.Sum(News2.MaximumPoints);
 
+    /// <summary>
+    /// Risk band of <see cref="Total"/>. When incomplete this is a floor: missing parameters can only raise it.
+    /// </summary>
     public News2Risk Risk => Total switch
     {
         >= 7 => News2Risk.High,
@@ -28,18 +31,23 @@ public sealed record News2Result(IReadOnlyList<News2Subscore> Subscores, IReadOn
         _ => News2Risk.Low,
     };
 
-    /// <summary>Minimum monitoring frequency from RCP 2017 chart 4 for this score.</summary>
+    /// <summary>
+    /// Minimum monitoring frequency from RCP 2017 chart 4. An incomplete score that has not reached a trigger gives no
+    /// frequency, because "12-hourly" on half the observations would be false reassurance.
+    /// </summary>
     public string MonitoringFrequency => Risk switch
     {
         News2Risk.High => "Continuous monitoring of vital signs",
         News2Risk.Medium or News2Risk.LowMedium => "Minimum 1-hourly",
+        _ when !IsComplete => "Not determined until every parameter is measured",
         _ when Total == 0 => "Minimum 12-hourly",
         _ => "Minimum 4–6-hourly",
     };
 
     /// <summary>
     /// The RCP 2017 chart 4 clinical response for this score (reproduced with acknowledgement of the Royal College of
-    /// Physicians), prefixed with what is missing when the score is incomplete.
+    /// Physicians). When incomplete, it says what is missing; a response already triggered by the measured parameters
+    /// stands (missing ones cannot lower it), but the low-risk responses are withheld.
     /// </summary>
     public string ClinicalResponse
     {
@@ -61,20 +69,21 @@ public sealed record News2Result(IReadOnlyList<News2Subscore> Subscores, IReadOn
                 News2Risk.LowMedium =>
                     "Red score in a single parameter: registered nurse to inform the medical team caring for the "
                     + "patient, who will review and decide whether escalation of care is necessary.",
+                _ when !IsComplete => "The measured parameters alone do not reach a trigger threshold.",
                 _ when Total == 0 => "Continue routine NEWS monitoring.",
                 _ =>
                     "Inform registered nurse, who must assess the patient; registered nurse decides whether increased "
                     + "frequency of clinical monitoring and/or escalation of care is required.",
             };
-            var text = $"NEWS2 {Total} ({Risk} clinical risk). {MonitoringFrequency}. {response}";
             if (IsComplete)
             {
-                return text;
+                return $"NEWS2 {Total} ({Risk} clinical risk). {MonitoringFrequency}. {response}";
             }
 
             var missing = string.Join(", ", Missing.Select(News2.Describe));
-            return $"Incomplete NEWS2: not measured: {missing}. The score of {Total} counts only what was measured "
-                + $"and could be up to {MaximumPossibleTotal}; measure the missing parameters. " + text;
+            var floor = Risk == News2Risk.Low ? string.Empty : $"At least {Risk} clinical risk. {MonitoringFrequency}. ";
+            return $"Incomplete NEWS2: not measured: {missing}. Score {Total} on what was measured, up to "
+                + $"{MaximumPossibleTotal} with the rest; measure the missing parameters. {floor}{response}";
         }
     }
 }

@@ -9,5 +9,5 @@ public sealed record News2Subscore(News2Parameter Parameter, string Value, int P
 {
     public bool IsRedScore => Points == 3;
 
-    public string Evidence => $"{News2.Describe(Parameter)} {Value}: band {Band} scores {Points}";
+    public string Evidence => $"{News2.Describe(Parameter)}: {Value}, band {Band}, scores {Points}";
 }

@@ -306,7 +306,7 @@ public sealed class News2Tests
 
         var red = Assert.Single(result.RedScores);
         Assert.Equal(News2Parameter.SystolicBloodPressure, red.Parameter);
-        Assert.Equal("Systolic BP 88 mmHg: band ≤90 scores 3", red.Evidence);
+        Assert.Equal("Systolic BP: 88 mmHg, band ≤90, scores 3", red.Evidence);
     }
 
     [Fact]
@@ -326,6 +326,28 @@ public sealed class News2Tests
         Assert.Equal(4 + 3 + 2 + 3 + 3 + 3, result.MaximumPossibleTotal);
         Assert.StartsWith("Incomplete NEWS2", result.ClinicalResponse, StringComparison.Ordinal);
         Assert.Contains("Temperature", result.ClinicalResponse, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Incomplete_score_below_any_trigger_gives_no_reassuring_routine_response()
+    {
+        var result = News2.Score(new News2Input(Pulse: 72, Temperature: 37.2));
+
+        Assert.Equal(News2Risk.Low, result.Risk);
+        Assert.Equal("Not determined until every parameter is measured", result.MonitoringFrequency);
+        Assert.DoesNotContain("routine", result.ClinicalResponse, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("12-hourly", result.ClinicalResponse, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Incomplete_score_that_already_triggers_keeps_the_triggered_response_as_a_minimum()
+    {
+        var result = News2.Score(new News2Input(RespirationRate: 26, Pulse: 135));
+
+        Assert.Equal(News2Risk.Medium, result.Risk);
+        Assert.Equal("Minimum 1-hourly", result.MonitoringFrequency);
+        Assert.Contains("At least Medium clinical risk", result.ClinicalResponse, StringComparison.Ordinal);
+        Assert.Contains("Urgent response threshold", result.ClinicalResponse, StringComparison.Ordinal);
     }
 
     [Fact]
