@@ -1,0 +1,57 @@
+using System.Net;
+using EmergencyLink.Security;
+
+namespace EmergencyLink.EndToEnd.Tests;
+
+[Collection(ServerCollection.Name)]
+public sealed class ClinicalAlertTests(ServerFixture fixture)
+{
+    private readonly ServerProcess server = fixture.Server;
+
+    [Fact]
+    public async Task A_crew_stroke_assessment_raises_alerts_the_receiving_ed_acknowledges_and_steers_the_destination()
+    {
+        var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
+        var crew = server.Client(server.Token(Roles.Crew, vehicle: unit, name: "medic Ray"));
+        var ed = server.Client(server.Token(Roles.Ed, hospital: hospital, name: "dr Lee"));
+        var otherEd = server.Client(server.Token(Roles.Ed, hospital: "H-nowhere"));
+        var assessment = new
+        {
+            beFast = new { balance = false, eyes = true, face = true, arm = true, speech = true, lastKnownWell = DateTimeOffset.UtcNow.AddHours(-1) },
+            race = new { facialPalsy = 2, armMotor = 2, legMotor = 1, headAndGazeDeviation = 1, hemiparesis = "Right", aphasiaOrAgnosia = 2 },
+        };
+
+        // Bad scale items and foreign users change nothing.
+        (await crew.PostJsonAsync($"/api/incidents/{caseId}/assessments/stroke",
+            new { beFast = assessment.beFast, lams = new { facialDroop = 3, armDrift = 0, gripStrength = 0 } })).ExpectProblem(HttpStatusCode.BadRequest);
+        (await server.Client(server.Token(Roles.Crew, vehicle: "A-other")).PostJsonAsync($"/api/incidents/{caseId}/assessments/stroke", assessment))
+            .ExpectProblem(HttpStatusCode.Forbidden);
+        Assert.Empty((await ed.GetJsonAsync($"/api/incidents/{caseId}/alerts")).Expect(HttpStatusCode.OK).EnumerateArray());
+
+        var raised = (await crew.PostJsonAsync($"/api/incidents/{caseId}/assessments/stroke", assessment)).Expect(HttpStatusCode.OK)
+            .EnumerateArray().ToArray();
+
+        Assert.Equal(["SuspectedStroke", "SuspectedLvoStroke"], raised.Select(a => a.Str("kind")));
+        Assert.Contains("RACE 8/9", raised[1].Str("summary"));
+        var lvo = raised[1].Str("id");
+        var ranked = (await crew.GetJsonAsync($"/api/incidents/{caseId}/destinations")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
+        Assert.Contains("LargeVesselStroke", ranked[0].GetProperty("reasons")[0].GetString());
+
+        (await otherEd.PostJsonAsync($"/api/incidents/{caseId}/alerts/{lvo}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await ed.PostJsonAsync($"/api/incidents/{caseId}/alerts/A99/acknowledge", new { })).ExpectProblem(HttpStatusCode.NotFound);
+        var acknowledged = (await ed.PostJsonAsync($"/api/incidents/{caseId}/alerts/{lvo}/acknowledge", new { })).Expect(HttpStatusCode.OK);
+        Assert.Equal("dr Lee", acknowledged.Str("acknowledgedBy"));
+        (await ed.PostJsonAsync($"/api/incidents/{caseId}/alerts/{lvo}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Conflict);
+
+        var incident = (await ed.GetJsonAsync($"/api/incidents/{caseId}")).Expect(HttpStatusCode.OK);
+        var events = incident.GetProperty("timeline").EnumerateArray()
+            .Where(e => e.TryGetProperty("event", out var ev) && ev.ValueKind == System.Text.Json.JsonValueKind.String)
+            .Select(e => e.Str("event")).ToArray();
+        Assert.Equal(["Assessment", "Alert", "Alert", "AlertAcknowledged"], events);
+
+        foreach (var trigger in new[] { "ArriveHospital", "Handover", "Close" })
+        {
+            (await server.Client(server.Token(Roles.Admin)).PostJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger })).Expect(HttpStatusCode.OK);
+        }
+    }
+}
