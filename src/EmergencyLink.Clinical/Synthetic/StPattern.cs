@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace EmergencyLink.Clinical.Synthetic;
 
 /// <summary>
@@ -32,7 +34,7 @@ public static class StPattern
             map[SyntheticEcg.LeadNames[l]] = all[l];
         }
 
-        return map;
+        return new ReadOnlyDictionary<string, double>(map);
     }
 
     /// <summary>The offsets of I, II, V1–V6 in millivolts.</summary>

@@ -82,6 +82,22 @@ public sealed class SyntheticEcg
     /// <summary>Ground truth of every beat whose R peak has been generated, in order.</summary>
     public IReadOnlyList<SyntheticBeat> Beats => beats;
 
+    /// <summary>
+    /// Drops the ground truth of beats whose R peak is before <paramref name="sample"/> from <see cref="RPeaks"/> and
+    /// <see cref="Beats"/>, so a simulator running for hours does not keep every beat (the signal is unaffected).
+    /// </summary>
+    public void ForgetBeatsBefore(long sample)
+    {
+        var count = 0;
+        while (count < beats.Count && beats[count].RPeakSample < sample)
+        {
+            count++;
+        }
+
+        beats.RemoveRange(0, count);
+        rPeaks.RemoveRange(0, count);
+    }
+
     /// <summary>Changes rate, rhythm, variability, ST, f-waves, breathing or noise; the sampling rate and seed stay.</summary>
     public void Update(SyntheticEcgOptions options)
     {

@@ -322,6 +322,24 @@ public sealed class SyntheticEcgTests
     }
 
     [Fact]
+    public void Forgetting_old_beats_keeps_the_recent_ground_truth_and_leaves_the_signal_alone()
+    {
+        var kept = new SyntheticEcg(Noisy);
+        var trimmed = new SyntheticEcg(Noisy);
+        var a1 = kept.Next(5000);
+        var b1 = trimmed.Next(5000);
+        trimmed.ForgetBeatsBefore(4000);
+        var a2 = kept.Next(5000);
+        var b2 = trimmed.Next(5000);
+
+        Assert.Equal(a1[4], b1[4]);
+        Assert.Equal(a2[4], b2[4]);
+        Assert.Equal(kept.RPeaks.Where(r => r >= 4000), trimmed.RPeaks);
+        Assert.Equal(kept.Beats.Where(b => b.RPeakSample >= 4000).Select(b => (b.QrsOnsetSample, b.JPointSample, b.TEndSample)), trimmed.Beats.Select(b => (b.QrsOnsetSample, b.JPointSample, b.TEndSample)));
+        Assert.True(trimmed.RPeaks.Count < kept.RPeaks.Count);
+    }
+
+    [Fact]
     public void The_sampling_rate_cannot_change_in_an_update()
     {
         var ecg = new SyntheticEcg(new SyntheticEcgOptions());
