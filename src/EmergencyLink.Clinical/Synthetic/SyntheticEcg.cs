@@ -6,9 +6,10 @@ namespace EmergencyLink.Clinical.Synthetic;
 /// RR tachogram with Mayer-wave and respiratory peaks. As in the vectorcardiographic extension of Sameni, Clifford,
 /// Jutten and Shamsollahi (EURASIP J Adv Signal Process 2007:43407) the events are those of a 3-D heart dipole, here
 /// projected to I, II and V1–V6 through Dower's matrix; III, aVR, aVL and aVF are formed from I and II exactly as an
-/// electrocardiograph does. The dipole is the closed-form solution of those models' phase equations (no numerical
-/// integration, so no drift), each event is cut to compact support, and event times are set in seconds from the
-/// QRS (QRS fixed, PR slightly rate-dependent, QT by Fridericia) rather than as fixed phase angles.
+/// electrocardiograph does. The dipole is evaluated as the Gaussian sum those models' differential equations
+/// integrate to (without their baseline-restoring term), so there is no numerical integration and no drift; each event
+/// is cut to compact support, and event times are set in seconds from the QRS (QRS fixed, PR slightly rate-dependent,
+/// QT by Fridericia) rather than as fixed phase angles.
 /// <para>
 /// Streaming: <see cref="Fill"/> continues where the last call stopped, and chunking never changes the samples.
 /// Beats are laid down <see cref="LayDownSeconds"/> before their R peak; an <see cref="Update"/> applies to every beat
@@ -136,9 +137,17 @@ public sealed class SyntheticEcg
     {
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (leads.Length != LeadCount || leads.Any(l => l is null || l.Length < count))
+        if (leads.Length != LeadCount)
         {
-            throw new ArgumentException($"Need {LeadCount} arrays of at least {count} samples.", nameof(leads));
+            throw new ArgumentException($"Need {LeadCount} lead arrays.", nameof(leads));
+        }
+
+        foreach (var lead in leads)
+        {
+            if (lead is null || lead.Length < count)
+            {
+                throw new ArgumentException($"Every lead array needs room for {count} samples.", nameof(leads));
+            }
         }
 
         var (i0, i1, i2, i3, i4, i5) = (leads[0], leads[1], leads[2], leads[3], leads[4], leads[5]);

@@ -2,7 +2,8 @@ namespace EmergencyLink.Clinical.Synthetic;
 
 /// <summary>
 /// A synthetic patient: a 12-lead ECG and 1 Hz vitals bound together, the vitals' heart and breathing rates driving the
-/// ECG and the shown heart rate counted from its R peaks. Generate ECG with <see cref="Ecg"/> (Fill/Next) and read a
+/// ECG (which starts at the vitals' starting rates, whatever the ECG options say) and the shown heart rate counted from
+/// its R peaks. Generate ECG with <see cref="Ecg"/> (Fill/Next) and read a
 /// vitals sample each second with <see cref="NextVitals"/>; the two agree best when the ECG is kept at or ahead of the
 /// vitals' time.
 /// </summary>

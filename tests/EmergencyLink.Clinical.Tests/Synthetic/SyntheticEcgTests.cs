@@ -117,6 +117,10 @@ public sealed class SyntheticEcgTests
                 Assert.Equal(expected, beat.StOffsetMillivolts[name]);
                 Assert.Equal(0, PrSpread(lead, beat), 1e-6);
                 Assert.Equal(expected, run.StAtJPlus60(lead, beat), 1e-5);
+
+                // Flat from J to J+80 ms, so a reader whose J point is off by up to 20 ms still reads the same.
+                var flat = Window(lead, beat.JPointSample, beat.JPointSample + (long)(0.080 * rate));
+                Assert.All(flat, v => Assert.Equal(expected, v, 1e-5));
             }
         }
     }
