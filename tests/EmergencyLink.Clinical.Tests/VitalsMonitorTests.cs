@@ -50,3 +50,32 @@ public sealed class VitalsMonitorTests
         Assert.True(monitor.Latest.IsComplete);
     }
 }
+
+public sealed class SyntheticPatientNews2Tests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
+
+    private static int? SecondOfAlert(string scenario, int seconds)
+    {
+        var patient = EmergencyLink.Clinical.Synthetic.SyntheticScenarios.Create(scenario, seed: 7, samplingRateHz: 250);
+        var monitor = new VitalsMonitor(TimeSpan.FromSeconds(30));
+        for (var second = 0; second < seconds; second++)
+        {
+            var v = patient.NextVitals();
+            var vitals = new VitalSigns(v.HeartRate, v.SpO2, v.SystolicMmHg, v.DiastolicMmHg, v.MeanMmHg, v.RespiratoryRate, v.EtCO2MmHg, v.TemperatureC);
+            if (monitor.Push(vitals, T0.AddSeconds(second)) is not null)
+            {
+                return second;
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public void A_septic_synthetic_patient_reaches_the_news2_alert_during_a_transport_and_a_stable_one_never_does()
+    {
+        Assert.InRange(SecondOfAlert("sepsis", 1800) ?? int.MaxValue, 30, 1800);
+        Assert.Null(SecondOfAlert("stable", 1800));
+    }
+}

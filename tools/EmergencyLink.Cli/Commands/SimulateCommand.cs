@@ -1,3 +1,4 @@
+using EmergencyLink.Clinical.Synthetic;
 using System.Globalization;
 using System.Text.Json;
 using EmergencyLink.Cli.Simulation;
@@ -19,7 +20,7 @@ public static class SimulateCommand
 {
     public const string Usage =
         "simulate --vehicle ID --case INCIDENT-ID [--url http://localhost:5080] [--seconds 60 (0: until stopped)] " +
-        "[--outbox FILE] [--video-kbps 0] [--fps 25] [--trend stable|deteriorating|improving] [--token JWT | --storage-path DB] [--drain-seconds 30]";
+        "[--outbox FILE] [--video-kbps 0] [--fps 25] [--patient stable|stemi-inferior|stemi-anterior|stemi-lateral|af-rvr|sepsis|stroke|bradycardia|asthma-improving] [--token JWT | --storage-path DB] [--drain-seconds 30]";
 
     private const int EcgRate = 500;
     private const int EcgFrameSamples = 20;
@@ -27,7 +28,7 @@ public static class SimulateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = new ArgReader(args, "vehicle", "case", "url", "seconds", "outbox", "video-kbps", "fps", "trend", "token", "storage-path", "drain-seconds");
+        var options = new ArgReader(args, "vehicle", "case", "url", "seconds", "outbox", "video-kbps", "fps", "patient", "token", "storage-path", "drain-seconds");
         var vehicle = options.Get("vehicle") ?? throw new ArgumentException("--vehicle is required.");
         var caseId = options.Get("case") ?? throw new ArgumentException("--case is required.");
         var url = new Uri(options.Get("url") ?? "http://localhost:5080");
@@ -35,8 +36,11 @@ public static class SimulateCommand
         var videoKbps = options.GetInt("video-kbps", 0, 0, 50_000);
         var fps = options.GetInt("fps", 25, 1, 60);
         var drain = options.GetInt("drain-seconds", 30, 0, 3600);
-        var trend = Enum.TryParse<PatientTrend>(options.Get("trend") ?? "stable", ignoreCase: true, out var t)
-            ? t : throw new ArgumentException("--trend must be stable, deteriorating or improving.");
+        var scenario = options.Get("patient") ?? "stable";
+        if (!SyntheticScenarios.Names.Contains(scenario, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("--patient must be one of " + string.Join(", ", SyntheticScenarios.Names) + ".");
+        }
         var token = options.Get("token")
             ?? KeyLocator.Issuer(KeyLocator.StoragePath(options.Get("storage-path")))
                 .Issue(new TokenRequest(Roles.Crew, $"gateway {vehicle}", vehicle, null), TimeSpan.FromHours(12));
@@ -62,7 +66,7 @@ public static class SimulateCommand
 
         await gateway.StartAsync(stop.Token);
         var random = new Random(vehicle.GetHashCode(StringComparison.Ordinal));
-        var vitals = new SyntheticVitals(trend, random);
+        var patient = new PatientFeed(SyntheticScenarios.Create(scenario, vehicle.GetHashCode(StringComparison.Ordinal), EcgRate));
         var last = new Dictionary<string, long>(StringComparer.Ordinal);
         var lastLock = new Lock();
         async Task EnqueueAsync(string channel, TelemetryKind kind, byte[] payload)
@@ -76,8 +80,8 @@ public static class SimulateCommand
 
         var loops = new List<Task>
         {
-            EveryAsync(TimeSpan.FromMilliseconds(1000.0 * EcgFrameSamples / EcgRate), stop.Token, EcgLoop(new SyntheticEcg(EcgRate, random), vitals, EnqueueAsync)),
-            EveryAsync(TimeSpan.FromSeconds(1), stop.Token, () => EnqueueAsync(VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, TelemetryCodec.EncodeVitals(vitals.Next()))),
+            EveryAsync(TimeSpan.FromMilliseconds(1000.0 * EcgFrameSamples / EcgRate), stop.Token, () => EnqueueAsync(VehicleLinkProtocol.EcgChannel, TelemetryKind.Ecg, TelemetryCodec.EncodeEcg(patient.NextEcg(EcgFrameSamples)))),
+            EveryAsync(TimeSpan.FromSeconds(1), stop.Token, () => EnqueueAsync(VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, TelemetryCodec.EncodeVitals(patient.NextVitals()))),
             EveryAsync(TimeSpan.FromSeconds(1), stop.Token, () => Print(new { type = "stats", at = DateTimeOffset.UtcNow, counters = gateway.Counters })),
         };
         if (videoKbps > 0)
@@ -98,9 +102,6 @@ public static class SimulateCommand
         await Print(new { type = "final", drained, last = lastCopy, counters = gateway.Counters });
         return drained ? 0 : 1;
     }
-
-    private static Func<Task> EcgLoop(SyntheticEcg ecg, SyntheticVitals vitals, Func<string, TelemetryKind, byte[], Task> enqueue) =>
-        () => enqueue(VehicleLinkProtocol.EcgChannel, TelemetryKind.Ecg, TelemetryCodec.EncodeEcg(ecg.Next(EcgFrameSamples, vitals.HeartRate)));
 
     /// <summary>Runs the action on a fixed period until cancelled; a tick that runs late is not made up twice.</summary>
     private static async Task EveryAsync(TimeSpan period, CancellationToken stop, Func<Task> action)
