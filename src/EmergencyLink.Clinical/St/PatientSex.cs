@@ -1,0 +1,8 @@
+namespace EmergencyLink.Clinical.St;
+
+public enum PatientSex
+{
+    Unknown,
+    Male,
+    Female,
+}

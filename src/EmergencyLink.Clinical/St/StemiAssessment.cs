@@ -1,0 +1,22 @@
+namespace EmergencyLink.Clinical.St;
+
+/// <summary>
+/// The STEMI criteria applied to one measurement. <see cref="Met"/> is a suggestion for a clinician, never a
+/// diagnosis: the criteria ask for *new* ST elevation, which one ECG cannot show, and LBBB, paced rhythm, LV
+/// hypertrophy and early repolarisation also raise ST. <see cref="Assessed"/> is false, and nothing else is
+/// filled in, when the measurement was not reliable (<see cref="MeasurementQuality"/> says why).
+/// <see cref="ElevatedLeads"/> lists every lead at or above its threshold, paired or not; <see cref="ContiguousPairs"/>
+/// the pairs that satisfied the rule; <see cref="ReciprocalDepression"/> the leads opposite a met territory with ST
+/// depression of at least 0.05 mV. <see cref="V2V3ThresholdMillivolts"/> is the V2-V3 threshold chosen for the patient.
+/// </summary>
+public sealed record StemiAssessment(
+    bool Met,
+    bool Assessed,
+    StemiTerritory Territories,
+    IReadOnlyList<LeadThresholdEvidence> ElevatedLeads,
+    IReadOnlyList<ContiguousLeadPair> ContiguousPairs,
+    IReadOnlyList<LeadThresholdEvidence> ReciprocalDepression,
+    PatientSex Sex,
+    int? AgeYears,
+    double V2V3ThresholdMillivolts,
+    StQuality MeasurementQuality);

@@ -1,0 +1,206 @@
+namespace EmergencyLink.Clinical.St;
+
+/// <summary>
+/// The ECG criteria for STEMI of the Fourth Universal Definition of Myocardial Infarction (Thygesen K et al.,
+/// Circulation 2018;138:e618-e651 / Eur Heart J 2019;40:237-269, section "ECG manifestations of acute myocardial
+/// ischaemia"): new ST elevation at the J point in two contiguous leads of at least 1 mm (0.1 mV) in every lead other
+/// than V2-V3, and in V2-V3 at least 2 mm in men aged 40 or over, 2.5 mm in men under 40, 1.5 mm in women of any age.
+/// The values compared are the ST deviations at J+60 ms of <see cref="StAnalyzer"/> (issue 5 asks for that point),
+/// not at the J point itself: J+60 ms is read clear of the end of QRS, where the J point's own value depends on where
+/// exactly the QRS is judged to end. A threshold is met at or above its value.
+/// </summary>
+public static class StemiCriteria
+{
+    /// <summary>aVR inverted, the lead the Cabrera sequence places between I and II (at +30 degrees).</summary>
+    public const string InvertedAvr = "-aVR";
+
+    public const double ElevationThresholdMillivolts = 1 * ClinicalUnits.MillivoltsPerMillimetre;
+
+    /// <summary>
+    /// ST depression of 0.5 mm, the Fourth Universal Definition's threshold for new horizontal or downsloping ST
+    /// depression, counts as reciprocal depression opposite a met territory.
+    /// </summary>
+    public const double ReciprocalDepressionMillivolts = -0.5 * ClinicalUnits.MillivoltsPerMillimetre;
+
+    private static readonly string[] Inferior = ["II", "III", "aVF"];
+    private static readonly string[] Lateral = ["I", "aVL", "V5", "V6"];
+    private static readonly string[] SeptalAnterior = ["V1", "V2", "V3", "V4"];
+    private static readonly string[] Precordial = ["V1", "V2", "V3", "V4", "V5", "V6"];
+    private static readonly string[] Cabrera = ["aVL", "I", InvertedAvr, "II", "aVF", "III"];
+
+    private static readonly IReadOnlyList<(string First, string Second)> Pairs = BuildPairs();
+
+    /// <summary>
+    /// Every unordered pair of contiguous leads. Two leads are contiguous when (a) both belong to one anatomical group:
+    /// inferior II, III, aVF; lateral I, aVL, V5, V6; septal/anterior V1-V4 (the Universal Definition's lead groups,
+    /// with the lateral group joined by V5-V6); or (b) they are neighbours in the precordial sequence V1..V6, which
+    /// adds V4-V5; or (c) they are neighbours in the Cabrera sequence of the limb leads aVL, I, -aVR, II, aVF, III
+    /// (Lindow T et al., BMC Cardiovasc Disord 2019;19:13), which adds I with -aVR and -aVR with II. aVR itself is
+    /// contiguous with no lead, so ST elevation in aVR alone never meets the criteria.
+    /// </summary>
+    public static IReadOnlyList<(string First, string Second)> ContiguousPairs => Pairs;
+
+    public static bool AreContiguous(string first, string second)
+    {
+        var a = Canonical(first);
+        var b = Canonical(second);
+        return Pairs.Any(p => (p.First == a && p.Second == b) || (p.First == b && p.Second == a));
+    }
+
+    /// <summary>
+    /// The V2-V3 threshold for this patient. When sex or age is unknown we take the lowest threshold the patient could
+    /// have: unknown sex 1.5 mm (the women's value), a man of unknown age 2 mm (the value from 40 years). The alert
+    /// only asks a clinician to look at the ECG, and a missed STEMI costs myocardium while a false alert costs a
+    /// look; the thresholds used are reported so the reader can see the choice.
+    /// </summary>
+    public static double V2V3ThresholdMillivolts(PatientSex sex, int? ageYears)
+    {
+        CheckAge(ageYears);
+        return sex switch
+        {
+            PatientSex.Male when ageYears < 40 => 2.5 * ClinicalUnits.MillivoltsPerMillimetre,
+            PatientSex.Male => 2.0 * ClinicalUnits.MillivoltsPerMillimetre,
+            _ => 1.5 * ClinicalUnits.MillivoltsPerMillimetre,
+        };
+    }
+
+    /// <summary>The ST-elevation threshold of a lead (standard name in any case, or "-aVR").</summary>
+    public static double ThresholdMillivolts(string lead, PatientSex sex, int? ageYears) =>
+        Canonical(lead) is "V2" or "V3" ? V2V3ThresholdMillivolts(sex, ageYears) : ElevationThresholdMillivolts;
+
+    public static StemiAssessment Assess(StMeasurement measurement, PatientSex sex, int? ageYears)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        var v2v3 = V2V3ThresholdMillivolts(sex, ageYears);
+        if (!measurement.IsReliable)
+        {
+            return new StemiAssessment(false, false, StemiTerritory.None, [], [], [], sex, ageYears, v2v3,
+                measurement.Quality);
+        }
+
+        // ST per criteria lead, leaving out leads too noisy to count.
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var lead in measurement.Leads)
+        {
+            if (lead.IsNoisy || !StandardLeads.TryParse(lead.Lead, out var standard))
+            {
+                continue;
+            }
+
+            var name = StandardLeads.Name(standard);
+            values[name] = lead.StMillivolts;
+            if (standard == StandardLead.AVR)
+            {
+                values[InvertedAvr] = -lead.StMillivolts;
+            }
+        }
+
+        var elevated = new List<LeadThresholdEvidence>();
+        foreach (var name in StandardLeads.All.Append(InvertedAvr))
+        {
+            if (values.TryGetValue(name, out var st))
+            {
+                var threshold = ThresholdMillivolts(name, sex, ageYears);
+                if (st >= threshold)
+                {
+                    elevated.Add(new LeadThresholdEvidence(name, st, threshold));
+                }
+            }
+        }
+
+        var met = elevated.Select(e => e.Lead).ToHashSet(StringComparer.Ordinal);
+        var pairs = new List<ContiguousLeadPair>();
+        var territories = StemiTerritory.None;
+        foreach (var (first, second) in Pairs)
+        {
+            if (met.Contains(first) && met.Contains(second))
+            {
+                var territory = TerritoryOf(first) | TerritoryOf(second);
+                pairs.Add(new ContiguousLeadPair(first, second, territory));
+                territories |= territory;
+            }
+        }
+
+        var reciprocal = new List<LeadThresholdEvidence>();
+        foreach (var name in ReciprocalLeads(territories))
+        {
+            if (values.TryGetValue(name, out var st) && st <= ReciprocalDepressionMillivolts)
+            {
+                reciprocal.Add(new LeadThresholdEvidence(name, st, ReciprocalDepressionMillivolts));
+            }
+        }
+
+        return new StemiAssessment(pairs.Count > 0, true, territories, elevated, pairs, reciprocal, sex, ageYears, v2v3,
+            measurement.Quality);
+    }
+
+    /// <summary>The leads facing a territory from the opposite side, where its injury current shows as depression.</summary>
+    private static IEnumerable<string> ReciprocalLeads(StemiTerritory territories)
+    {
+        var leads = new List<string>();
+        if (territories.HasFlag(StemiTerritory.Inferior))
+        {
+            leads.AddRange(["I", "aVL"]);
+        }
+
+        if ((territories & (StemiTerritory.Lateral | StemiTerritory.Anterior | StemiTerritory.Septal)) != 0)
+        {
+            leads.AddRange(Inferior);
+        }
+
+        return StandardLeads.All.Where(leads.Contains);
+    }
+
+    private static StemiTerritory TerritoryOf(string lead) => lead switch
+    {
+        "II" or "III" or "aVF" => StemiTerritory.Inferior,
+        "I" or "aVL" or "V5" or "V6" => StemiTerritory.Lateral,
+        "V1" or "V2" => StemiTerritory.Septal,
+        "V3" or "V4" => StemiTerritory.Anterior,
+        _ => StemiTerritory.None,
+    };
+
+    private static IReadOnlyList<(string First, string Second)> BuildPairs()
+    {
+        var pairs = new List<(string, string)>();
+        void Add(string a, string b)
+        {
+            if (!pairs.Contains((a, b)) && !pairs.Contains((b, a)))
+            {
+                pairs.Add((a, b));
+            }
+        }
+
+        foreach (var group in new[] { Inferior, Lateral, SeptalAnterior })
+        {
+            for (var i = 0; i < group.Length; i++)
+            {
+                for (var j = i + 1; j < group.Length; j++)
+                {
+                    Add(group[i], group[j]);
+                }
+            }
+        }
+
+        foreach (var sequence in new[] { Precordial, Cabrera })
+        {
+            for (var i = 0; i + 1 < sequence.Length; i++)
+            {
+                Add(sequence[i], sequence[i + 1]);
+            }
+        }
+
+        return pairs;
+    }
+
+    private static string Canonical(string lead) =>
+        string.Equals(lead.Trim(), InvertedAvr, StringComparison.OrdinalIgnoreCase) ? InvertedAvr : StandardLeads.Canonical(lead);
+
+    private static void CheckAge(int? ageYears)
+    {
+        if (ageYears is < 0 or > 130)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ageYears), ageYears, "Age must be 0-130 years.");
+        }
+    }
+}
