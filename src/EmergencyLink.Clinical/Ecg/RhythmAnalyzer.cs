@@ -1,0 +1,334 @@
+namespace EmergencyLink.Clinical.Ecg;
+
+/// <summary>
+/// Rhythm from beat times, streaming or in batch: atrial fibrillation (irregular RR over a sliding window), sustained
+/// brady- and tachycardia, and pauses. Feed beats in ascending order with <see cref="AddBeat"/>, tell it how far the
+/// beat stream is complete with <see cref="AdvanceTo"/> (e.g. a detector's SettledSample, so a pause shows while it
+/// lasts), and read <see cref="Completed"/> and <see cref="Ongoing"/>.
+/// </summary>
+public sealed class RhythmAnalyzer
+{
+    private readonly RhythmOptions _options;
+    private readonly List<long> _beats = [];
+    private readonly List<bool> _afLabel = [];
+    private readonly List<RhythmEpisode> _completed = [];
+    private readonly List<double> _scratch = [];
+    private readonly List<double> _differences = [];
+    private readonly int _half;
+
+    private int _afRunStart = -1;
+    private int _afRunEnd = -1;
+    private RateRun _brady;
+    private RateRun _tachy;
+    private long _pauseStart = -1;
+    private long _knownUntil;
+    private bool _finished;
+
+    public RhythmAnalyzer(double samplingRate, RhythmOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(samplingRate);
+        SamplingRate = samplingRate;
+        _options = options ?? new RhythmOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.AfWindowIntervals, 4, nameof(options));
+        _half = _options.AfWindowIntervals / 2;
+        _brady = new RateRun(-1, -1);
+        _tachy = new RateRun(-1, -1);
+    }
+
+    public double SamplingRate { get; }
+
+    public RhythmOptions Options => _options;
+
+    public IReadOnlyList<long> Beats => _beats;
+
+    /// <summary>Episodes that have ended, in the order they ended.</summary>
+    public IReadOnlyList<RhythmEpisode> Completed => _completed;
+
+    /// <summary>Episodes under way (already long enough to count), ending at the latest evidence for them.</summary>
+    public IReadOnlyList<RhythmEpisode> Ongoing
+    {
+        get
+        {
+            var result = new List<RhythmEpisode>();
+            if (_afRunStart >= 0 && _afRunEnd - _afRunStart + 1 >= _options.AfMinimumBeats)
+            {
+                result.Add(new RhythmEpisode(RhythmKind.AtrialFibrillation, _beats[_afRunStart], _beats[_afRunEnd]));
+            }
+
+            AddOngoing(result, RhythmKind.Bradycardia, _brady);
+            AddOngoing(result, RhythmKind.Tachycardia, _tachy);
+            if (_pauseStart >= 0)
+            {
+                result.Add(new RhythmEpisode(RhythmKind.Pause, _pauseStart, _knownUntil));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The current heart rate (60 / median of the last RR intervals), or null before two beats.</summary>
+    public double? HeartRateBpm => HeartRate.CurrentBpm(_beats, SamplingRate, _options.HeartRateBeats);
+
+    public void AddBeat(long sample)
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The analyzer was finished.");
+        }
+
+        if (_beats.Count > 0 && sample <= _beats[^1])
+        {
+            throw new ArgumentOutOfRangeException(nameof(sample), sample, "Beats must come in ascending order.");
+        }
+
+        if (_pauseStart >= 0)
+        {
+            _completed.Add(new RhythmEpisode(RhythmKind.Pause, _pauseStart, sample));
+            _pauseStart = -1;
+        }
+        else if (_beats.Count > 0 && sample - _beats[^1] >= _options.PauseSeconds * SamplingRate)
+        {
+            _completed.Add(new RhythmEpisode(RhythmKind.Pause, _beats[^1], sample));
+        }
+
+        _beats.Add(sample);
+        _knownUntil = Math.Max(_knownUntil, sample);
+        UpdateRate(_beats.Count - 1);
+        LabelDecidableBeats(final: false);
+    }
+
+    public void AddBeats(IEnumerable<long> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        foreach (var sample in samples)
+        {
+            AddBeat(sample);
+        }
+    }
+
+    /// <summary>No beat is missing before <paramref name="sample"/>: an overdue beat now counts as a pause under way.</summary>
+    public void AdvanceTo(long sample)
+    {
+        _knownUntil = Math.Max(_knownUntil, sample);
+        if (_pauseStart < 0 && _beats.Count > 0 && sample - _beats[^1] >= _options.PauseSeconds * SamplingRate)
+        {
+            _pauseStart = _beats[^1];
+        }
+    }
+
+    /// <summary>Ends the analysis at <paramref name="endSample"/>: open episodes are closed. Returns every episode by start.</summary>
+    public IReadOnlyList<RhythmEpisode> Finish(long endSample)
+    {
+        if (!_finished)
+        {
+            AdvanceTo(endSample);
+            LabelDecidableBeats(final: true);
+            CloseAf();
+            CloseRate(RhythmKind.Bradycardia, ref _brady);
+            CloseRate(RhythmKind.Tachycardia, ref _tachy);
+            if (_pauseStart >= 0)
+            {
+                _completed.Add(new RhythmEpisode(RhythmKind.Pause, _pauseStart, _knownUntil));
+                _pauseStart = -1;
+            }
+
+            _finished = true;
+        }
+
+        return [.. _completed.OrderBy(e => e.StartSample).ThenBy(e => e.Rhythm)];
+    }
+
+    /// <summary>Batch analysis of a whole recording's beats.</summary>
+    public static IReadOnlyList<RhythmEpisode> Analyze(
+        IReadOnlyList<long> beats,
+        double samplingRate,
+        long endSample,
+        RhythmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(beats);
+        var analyzer = new RhythmAnalyzer(samplingRate, options);
+        analyzer.AddBeats(beats);
+        return analyzer.Finish(endSample);
+    }
+
+    /// <summary>
+    /// Persistent when AF episodes cover at least <see cref="RhythmOptions.PersistentAfFraction"/> of
+    /// [<paramref name="startSample"/>, <paramref name="endSample"/>], paroxysmal when there is any AF, else non-AF.
+    /// </summary>
+    public static AfRecordClass ClassifyAf(
+        IEnumerable<RhythmEpisode> episodes,
+        long startSample,
+        long endSample,
+        RhythmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(episodes);
+        var fraction = (options ?? new RhythmOptions()).PersistentAfFraction;
+        long covered = 0;
+        var any = false;
+        foreach (var episode in episodes)
+        {
+            if (episode.Rhythm != RhythmKind.AtrialFibrillation)
+            {
+                continue;
+            }
+
+            any = true;
+            covered += Math.Max(0, Math.Min(episode.EndSample, endSample) - Math.Max(episode.StartSample, startSample));
+        }
+
+        if (!any)
+        {
+            return AfRecordClass.NonAf;
+        }
+
+        return covered >= fraction * (endSample - startSample) ? AfRecordClass.Persistent : AfRecordClass.Paroxysmal;
+    }
+
+    private void AddOngoing(List<RhythmEpisode> result, RhythmKind kind, RateRun run)
+    {
+        if (run.Start >= 0 && IsSustained(run))
+        {
+            result.Add(new RhythmEpisode(kind, _beats[run.Start], _beats[run.End]));
+        }
+    }
+
+    private bool IsSustained(RateRun run) =>
+        _beats[run.End] - _beats[run.Start] >= _options.SustainedSeconds * SamplingRate;
+
+    private void UpdateRate(int beat)
+    {
+        if (beat < 1)
+        {
+            return;
+        }
+
+        _scratch.Clear();
+        for (var i = Math.Max(1, beat - _options.HeartRateBeats + 1); i <= beat; i++)
+        {
+            _scratch.Add((_beats[i] - _beats[i - 1]) / SamplingRate);
+        }
+
+        var bpm = 60 / HeartRate.Median(_scratch);
+        Step(RhythmKind.Bradycardia, ref _brady, bpm < _options.BradycardiaBpm, beat);
+        Step(RhythmKind.Tachycardia, ref _tachy, bpm > _options.TachycardiaBpm, beat);
+    }
+
+    private void Step(RhythmKind kind, ref RateRun run, bool active, int beat)
+    {
+        if (active)
+        {
+            run = run.Start < 0 ? new RateRun(beat - 1, beat) : run with { End = beat };
+            return;
+        }
+
+        CloseRate(kind, ref run);
+    }
+
+    private void CloseRate(RhythmKind kind, ref RateRun run)
+    {
+        if (run.Start >= 0 && IsSustained(run))
+        {
+            _completed.Add(new RhythmEpisode(kind, _beats[run.Start], _beats[run.End]));
+        }
+
+        run = new RateRun(-1, -1);
+    }
+
+    private void LabelDecidableBeats(bool final)
+    {
+        // Beat i is judged on RR intervals i-7 .. i+8 (interval k ends at beat k), shifted inwards at the record's ends,
+        // so it is decided once beat i+8 is known and AF onsets are placed where the window's middle crosses them.
+        var intervals = _beats.Count - 1;
+        var window = _options.AfWindowIntervals;
+        while (_afLabel.Count < _beats.Count)
+        {
+            var i = _afLabel.Count;
+            var last = Math.Max(i + _half, window);
+            if (!final && last > intervals)
+            {
+                return;
+            }
+
+            bool label;
+            if (intervals < window)
+            {
+                label = false;
+            }
+            else
+            {
+                var to = Math.Min(last, intervals);
+                label = IsIrregular(to - window + 1, to);
+            }
+
+            _afLabel.Add(label);
+            ApplyAfLabel(i, label);
+        }
+    }
+
+    private bool IsIrregular(int firstInterval, int lastInterval)
+    {
+        _scratch.Clear();
+        _differences.Clear();
+        long previous = -1;
+        for (var k = firstInterval; k <= lastInterval; k++)
+        {
+            var rr = _beats[k] - _beats[k - 1];
+            _scratch.Add(rr);
+            if (previous >= 0)
+            {
+                _differences.Add(Math.Abs(rr - previous));
+            }
+
+            previous = rr;
+        }
+
+        // Turning points (an interval longer or shorter than both neighbours) of a patternless series number
+        // 2(N-2)/3 with variance (16N-29)/90; Dash et al. use the turning-point ratio to tell AF from patterned
+        // irregularity. Bigeminy turns at every interval, so a window with more than 2 SD above that is not AF.
+        var turningPoints = 0;
+        for (var k = 1; k + 1 < _scratch.Count; k++)
+        {
+            var (before, here, after) = (_scratch[k - 1], _scratch[k], _scratch[k + 1]);
+            if ((here > before && here > after) || (here < before && here < after))
+            {
+                turningPoints++;
+            }
+        }
+
+        var n = _scratch.Count;
+        var turningLimit = (2.0 * (n - 2) / 3) + (2 * Math.Sqrt(((16.0 * n) - 29) / 90));
+        var medianRr = HeartRate.Median(_scratch);
+        var robustRmssd = 1.4826 * HeartRate.Median(_differences);
+        return robustRmssd / medianRr > _options.AfIrregularityThreshold && (!_options.RejectPatternedIrregularity || turningPoints <= turningLimit);
+    }
+
+    private void ApplyAfLabel(int beat, bool label)
+    {
+        if (label)
+        {
+            if (_afRunStart < 0)
+            {
+                _afRunStart = beat;
+            }
+
+            _afRunEnd = beat;
+            return;
+        }
+
+        if (_afRunStart >= 0 && beat - _afRunEnd > _options.AfMergeGapBeats)
+        {
+            CloseAf();
+        }
+    }
+
+    private void CloseAf()
+    {
+        if (_afRunStart >= 0 && _afRunEnd - _afRunStart + 1 >= _options.AfMinimumBeats)
+        {
+            _completed.Add(new RhythmEpisode(RhythmKind.AtrialFibrillation, _beats[_afRunStart], _beats[_afRunEnd]));
+        }
+
+        _afRunStart = -1;
+        _afRunEnd = -1;
+    }
+}
