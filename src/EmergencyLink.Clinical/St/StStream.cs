@@ -66,12 +66,23 @@ public sealed class StStream
         }
 
         Append(frame, length);
+        return Close(allBeatsIn: false);
+    }
 
+    /// <summary>
+    /// The stream has ended: measures every window whose samples have all arrived but which was still waiting for the
+    /// detector's delay, so a finished stream yields the same windows as <see cref="StAnalyzer.Measure"/> on the whole
+    /// recording. Pushing after this continues the stream.
+    /// </summary>
+    public IReadOnlyList<StMeasurement> Complete() => Close(allBeatsIn: true);
+
+    private IReadOnlyList<StMeasurement> Close(bool allBeatsIn)
+    {
         List<StMeasurement>? completed = null;
         while (true)
         {
             var end = nextWindowStart + measurer.WindowSamples;
-            var closesAt = Math.Max(end, end - measurer.ReachAfterR + beatDelay);
+            var closesAt = allBeatsIn ? end : Math.Max(end, end - measurer.ReachAfterR + beatDelay);
             if (SamplesReceived < closesAt)
             {
                 break;

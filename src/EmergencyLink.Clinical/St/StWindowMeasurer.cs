@@ -30,6 +30,7 @@ internal sealed class StWindowMeasurer
     private readonly int before;
     private readonly int after;
     private readonly int maxShift;
+    private readonly int smoothingHalfWidth;
     private readonly int correlationBefore;
     private readonly int correlationAfter;
     private readonly int prGap;
@@ -48,6 +49,7 @@ internal sealed class StWindowMeasurer
         WindowSamples = (int)Math.Round(options.WindowSeconds * samplingRateHz);
         HopSamples = (int)Math.Round(options.HopSeconds * samplingRateHz);
         maxShift = Samples(10);
+        smoothingHalfWidth = Math.Max(0, (int)Math.Round(4 * samplingRateHz / 1000.0));
         correlationBefore = Samples(100);
         correlationAfter = Samples(120);
 
@@ -124,6 +126,10 @@ internal sealed class StWindowMeasurer
 
         float Raw(int lead, long sample) => buffers[lead][sample - origin];
 
+        // Shapes are compared on a copy smoothed over 8 ms: QRS energy lies mostly below 40 Hz, while muscle noise
+        // (and white noise) spreads up to the Nyquist rate and would otherwise decorrelate every beat from the template.
+        var smooth = Smoothed(buffers, origin, windowStart);
+
         // Dominant QRS template from the beats of regular rhythm, aligned on it, then rebuilt from the aligned beats.
         var correlationLength = correlationBefore + correlationAfter + 1;
         var lags = new int[count];
@@ -144,7 +150,7 @@ internal sealed class StWindowMeasurer
                 var means = new double[members.Count];
                 for (var m = 0; m < members.Count; m++)
                 {
-                    means[m] = RegionMean(buffers[lead], peaks[members[m]] + lags[members[m]] - correlationBefore - origin, correlationLength);
+                    means[m] = RegionMean(smooth[lead], peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart, correlationLength);
                 }
 
                 var row = new float[correlationLength];
@@ -153,8 +159,8 @@ internal sealed class StWindowMeasurer
                 {
                     for (var m = 0; m < members.Count; m++)
                     {
-                        var start = peaks[members[m]] + lags[members[m]] - correlationBefore;
-                        values[m] = (float)(Raw(lead, start + c) - means[m]);
+                        var start = peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart;
+                        values[m] = (float)(smooth[lead][start + c] - means[m]);
                     }
 
                     row[c] = Median(values);
@@ -172,25 +178,33 @@ internal sealed class StWindowMeasurer
 
             for (var j = 0; j < count; j++)
             {
-                (lags[j], correlation[j], residual[j]) = BestLag(buffers, origin, peaks[j], template, correlationLength);
+                (lags[j], correlation[j], residual[j]) = BestLag(smooth, windowStart, peaks[j], template, correlationLength);
             }
         }
 
         var kept = new List<int>();
+        var rhythmOkCount = 0;
         for (var j = 0; j < count; j++)
         {
-            if (rhythmOk[j] && correlation[j] >= MinimumCorrelation && residual[j] <= MaximumResidualRatio)
+            if (rhythmOk[j])
             {
-                kept.Add(j);
+                rhythmOkCount++;
+                if (correlation[j] >= MinimumCorrelation && residual[j] <= MaximumResidualRatio)
+                {
+                    kept.Add(j);
+                }
             }
         }
+
+        // When most regular beats do not resemble their own median, the "dominant" shape is noise or artefact.
+        var shapesDisagree = (rhythmOkCount - kept.Count) * 2 > rhythmOkCount;
 
         var used = kept.Count;
         var keptRr = MedianOfKnown(rrs, j => kept.Contains(j));
         double? heartRate = double.IsNaN(keptRr) ? null : 60.0 * samplingRateHz / keptRr;
         if (used < 3)
         {
-            return Failed(windowStart, windowEnd, count, used, heartRate);
+            return Failed(windowStart, windowEnd, count, used, heartRate, shapesDisagree ? StQuality.Noisy : StQuality.Good);
         }
 
         var segmentLength = before + after;
@@ -330,7 +344,7 @@ internal sealed class StWindowMeasurer
             quality |= StQuality.TooFewBeats;
         }
 
-        if (noisyLeads * 4 > leadCount)
+        if (noisyLeads * 4 > leadCount || shapesDisagree)
         {
             quality |= StQuality.Noisy;
         }
@@ -355,12 +369,53 @@ internal sealed class StWindowMeasurer
             new MedianBeat(before, samplingRateHz, median));
     }
 
-    private StMeasurement Failed(long windowStart, long windowEnd, int inWindow, int used, double? heartRate) =>
+    private StMeasurement Failed(
+        long windowStart, long windowEnd, int inWindow, int used, double? heartRate, StQuality also = StQuality.Good) =>
         new(windowStart, windowEnd, samplingRateHz, [], inWindow, used, heartRate, null, null,
-            options.StOffsetMilliseconds, StQuality.TooFewBeats, null);
+            options.StOffsetMilliseconds, StQuality.TooFewBeats | also, null);
+
+    /// <summary>The window of every lead, smoothed by a centred moving average of 8 ms (index 0 = window start).</summary>
+    private float[][] Smoothed(IReadOnlyList<float[]> buffers, long origin, long windowStart)
+    {
+        var half = smoothingHalfWidth;
+        var smoothed = new float[buffers.Count][];
+        for (var lead = 0; lead < buffers.Count; lead++)
+        {
+            var source = buffers[lead];
+            var offset = windowStart - origin;
+            var row = new float[WindowSamples];
+            double sum = 0;
+            var inSum = 0;
+            for (var n = -half; n < WindowSamples + half; n++)
+            {
+                var add = n + half;
+                if (add < WindowSamples)
+                {
+                    sum += source[offset + add];
+                    inSum++;
+                }
+
+                var remove = n - half - 1;
+                if (remove >= 0)
+                {
+                    sum -= source[offset + remove];
+                    inSum--;
+                }
+
+                if (n >= 0 && n < WindowSamples)
+                {
+                    row[n] = (float)(sum / inSum);
+                }
+            }
+
+            smoothed[lead] = row;
+        }
+
+        return smoothed;
+    }
 
     private (int Lag, double Correlation, double Residual) BestLag(
-        IReadOnlyList<float[]> buffers, long origin, long peak, float[][] template, int length)
+        float[][] buffers, long origin, long peak, float[][] template, int length)
     {
         double templateEnergy = 0;
         foreach (var row in template)
