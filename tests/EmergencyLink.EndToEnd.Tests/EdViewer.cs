@@ -88,14 +88,19 @@ public sealed class EdViewer : IAsyncDisposable
         Take(await connection.InvokeAsync<TelemetryDelivery>("Replay", caseId, new { After = after, LastSeconds = (double?)null }));
     }
 
-    /// <summary>What this screen saw, per channel, as the body of <c>POST /api/incidents/{id}/telemetry/screens</c>.</summary>
+    /// <summary>
+    /// What this screen saw, per channel, as the body of <c>POST /api/incidents/{id}/telemetry/screens</c>: every frame
+    /// it holds, however it came (a frame pushed while the screen rejoined after a restart comes by the catch-up read),
+    /// and the latency of the live deliveries only, since a replayed frame's age says nothing about the live path.
+    /// </summary>
     public object Report(string screen) => new
     {
         screen,
-        channels = arrivals.Where(a => !a.Replay).GroupBy(a => a.Frame.Channel).Select(g =>
+        channels = arrivals.GroupBy(a => a.Frame.Channel).Select(g =>
         {
-            var toScreen = g.Select(a => (a.ReceivedMicros - a.Frame.CapturedAtMicros) / 1000.0).Order().ToArray();
-            var fromServer = g.Select(a => (a.ReceivedMicros - a.ServerReceivedMicros) / 1000.0).Order().ToArray();
+            var timed = g.Any(a => !a.Replay) ? g.Where(a => !a.Replay).ToArray() : g.ToArray();
+            var toScreen = timed.Select(a => (a.ReceivedMicros - a.Frame.CapturedAtMicros) / 1000.0).Order().ToArray();
+            var fromServer = timed.Select(a => (a.ReceivedMicros - a.ServerReceivedMicros) / 1000.0).Order().ToArray();
             return new
             {
                 channel = g.Key,
