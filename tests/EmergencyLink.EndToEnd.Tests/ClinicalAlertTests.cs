@@ -54,4 +54,61 @@ public sealed class ClinicalAlertTests(ServerFixture fixture)
             (await server.Client(server.Token(Roles.Admin)).PostJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger })).Expect(HttpStatusCode.OK);
         }
     }
+
+    [Fact]
+    public async Task A_crew_trauma_assessment_with_a_red_criterion_raises_major_trauma_and_steers_to_a_trauma_centre()
+    {
+        var (caseId, unit, _) = await TransportingCase.StartAsync(server, unitIndex: 2);
+        var crew = server.Client(server.Token(Roles.Crew, vehicle: unit, name: "medic Ray"));
+
+        // Out-of-range findings are refused field by field and record nothing; so is someone else's crew.
+        var bad = (await crew.PostJsonAsync($"/api/incidents/{caseId}/assessments/trauma",
+            new { gcs = new { eye = 5, verbal = 4, motor = 6 }, systolicBloodPressure = -3, ageYears = 200 })).ExpectProblem(HttpStatusCode.BadRequest);
+        var fields = bad.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToArray();
+        Assert.Equal(["ageYears", "gcs.eye", "systolicBloodPressure"], fields);
+        (await server.Client(server.Token(Roles.Crew, vehicle: "A-other")).PostJsonAsync($"/api/incidents/{caseId}/assessments/trauma", new { crewConcerned = true }))
+            .ExpectProblem(HttpStatusCode.Forbidden);
+
+        // A fall from 4 m alone is yellow: recorded with its advice, no trauma-team alert.
+        var yellow = (await crew.PostJsonAsync($"/api/incidents/{caseId}/assessments/trauma", new { ageYears = 40, fallHeightMetres = 4.0 }))
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal("Yellow", yellow.Str("level"));
+        Assert.Empty(yellow.GetProperty("alerts").EnumerateArray());
+        Assert.Contains(yellow.GetProperty("notAssessed").EnumerateArray(), n => n.GetString()!.Contains("respiratory rate", StringComparison.Ordinal));
+
+        var red = (await crew.PostJsonAsync($"/api/incidents/{caseId}/assessments/trauma", new
+        {
+            ageYears = 34,
+            gcs = new { eye = 3, verbal = 4, motor = 5 },
+            respiratoryRate = 24,
+            oxygenSaturation = 95,
+            onSupplementalOxygen = false,
+            systolicBloodPressure = 84,
+            heartRate = 128,
+            suspectedPelvicFracture = true,
+            pedestrianOrCyclistThrownRunOverOrWithSignificantImpact = true,
+        })).Expect(HttpStatusCode.OK);
+        Assert.Equal("Red", red.Str("level"));
+        var criteria = red.GetProperty("criteriaMet").EnumerateArray().Select(c => c.Str("criterion")).ToArray();
+        Assert.Contains("SuspectedPelvicFracture", criteria);
+        Assert.Contains("UnableToFollowCommands", criteria);
+        Assert.Contains("SystolicBloodPressure", criteria);
+        Assert.Contains("PedestrianOrCyclistStruck", criteria);
+        var alert = Assert.Single(red.GetProperty("alerts").EnumerateArray());
+        Assert.Equal("MajorTrauma", alert.Str("kind"));
+        Assert.Contains("pelvic", alert.Str("summary"), StringComparison.Ordinal);
+
+        var ranked = (await crew.GetJsonAsync($"/api/incidents/{caseId}/destinations")).Expect(HttpStatusCode.OK).EnumerateArray().ToArray();
+        Assert.Contains("MajorTrauma", ranked[0].GetProperty("reasons")[0].GetString());
+        var incident = (await crew.GetJsonAsync($"/api/incidents/{caseId}")).Expect(HttpStatusCode.OK);
+        var events = incident.GetProperty("timeline").EnumerateArray()
+            .Where(e => e.TryGetProperty("event", out var ev) && ev.ValueKind == System.Text.Json.JsonValueKind.String)
+            .Select(e => e.Str("event")).ToArray();
+        Assert.Equal(["Assessment", "Assessment", "Alert"], events);
+
+        foreach (var trigger in new[] { "ArriveHospital", "Handover", "Close" })
+        {
+            (await server.Client(server.Token(Roles.Admin)).PostJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger })).Expect(HttpStatusCode.OK);
+        }
+    }
 }
