@@ -223,6 +223,33 @@ public sealed class VehicleLinkTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains("403", ed.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_diverted_patient_stream_stops_reaching_the_screens_of_the_first_hospital()
+    {
+        await using var server = new ServerProcess(Path.Combine(folder, "server"));
+        await server.StartAsync();
+        var (caseId, unit, first) = await TransportingCase.StartAsync(server);
+        var second = (await server.Dispatcher().GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray()
+            .Select(h => h.Str("id")).First(h => h != first);
+        await using var before = await EdViewer.ConnectAsync(server, first, caseId);
+        await using var link = await RawLinkAsync(server, server.Token(Roles.Crew, vehicle: unit));
+        TelemetryFrame Ecg(long sequence) => new(unit, caseId, "ecg", TelemetryKind.Ecg, sequence, Micros(DateTimeOffset.UtcNow),
+            TelemetryCodec.EncodeEcg(new EcgBlock(500, 1, (sequence - 1) * 20, [.. Enumerable.Range(0, 12).Select(_ => new short[20])])));
+
+        Assert.Empty((await UploadAsync(link, [Ecg(1), Ecg(2), Ecg(3)])).Rejected);
+        Assert.True(await before.WaitForAsync("ecg", 3, TimeSpan.FromSeconds(10)));
+        (await server.Client(server.Token(Roles.Admin)).PostJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger = "Divert", hospitalId = second }))
+            .Expect(HttpStatusCode.OK);
+
+        await using var after = await EdViewer.ConnectAsync(server, second, caseId);
+        Assert.Empty((await UploadAsync(link, [Ecg(4), Ecg(5), Ecg(6)])).Rejected);
+        await AssertEveryFrameOnceAsync(after, new Dictionary<string, long> { ["ecg"] = 6 });
+        await Task.Delay(500);
+        Assert.Equal([1L, 2, 3], before.Sequences("ecg"));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(async () => await EdViewer.ConnectAsync(server, first, caseId));
+        Assert.Contains("not inbound to your hospital", refused.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<HubConnection> RawLinkAsync(ServerProcess server, string token)
     {
         var connection = new HubConnectionBuilder()

@@ -28,6 +28,7 @@ public static class SiloSetup
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CaseWatchers>();
         builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
         builder.Services.Configure<TelemetryOptions>(builder.Configuration.GetSection(TelemetryOptions.Section));

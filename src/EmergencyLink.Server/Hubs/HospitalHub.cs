@@ -4,6 +4,7 @@ using EmergencyLink.Grains;
 using EmergencyLink.Security;
 using EmergencyLink.Server.Api;
 using EmergencyLink.Server.Auth;
+using EmergencyLink.Server.Live;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace EmergencyLink.Server.Hubs;
 /// dispatchers and admins choose a hospital to watch.
 /// </summary>
 [Authorize(Policy = Policies.HospitalFeed)]
-public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive, IOptions<TelemetryOptions> options, TimeProvider time)
+public sealed class HospitalHub(
+    IGrainFactory grains, ITelemetryArchive archive, CaseWatchers watchers, IOptions<TelemetryOptions> options, TimeProvider time)
     : Hub<IHospitalClient>
 {
     public const string Path = "/hubs/hospital";
@@ -30,6 +32,12 @@ public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive,
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     [HubMethodName("Subscribe")]
@@ -59,12 +67,17 @@ public sealed class HospitalHub(IGrainFactory grains, ITelemetryArchive archive,
     public async Task<TelemetryDelivery> WatchCaseAsync(string caseId)
     {
         await AuthorizeCaseAsync(caseId);
+        watchers.Watch(Context.ConnectionId, caseId, Context.User!.IsDispatchStaff() ? null : Context.User!.HospitalClaim());
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroupOf(caseId));
         return await ReplayAsync(caseId, null);
     }
 
     [HubMethodName("UnwatchCase")]
-    public Task UnwatchCaseAsync(string caseId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroupOf(caseId));
+    public Task UnwatchCaseAsync(string caseId)
+    {
+        watchers.Unwatch(Context.ConnectionId, caseId);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, CaseGroupOf(caseId));
+    }
 
     /// <summary>
     /// A case's archived frames for a viewer of its destination hospital (or dispatch): what it missed while away, or

@@ -16,6 +16,7 @@ namespace EmergencyLink.Server.Live;
 public sealed class SignalRLiveFeed(
     IHubContext<DispatchHub, IDispatchClient> dispatch,
     IHubContext<HospitalHub, IHospitalClient> hospitals,
+    CaseWatchers watchers,
     Coverage.CoverageMonitor coverage) : ILiveFeed
 {
     public Task IncidentChangedAsync(IncidentSnapshot incident) =>
@@ -40,8 +41,19 @@ public sealed class SignalRLiveFeed(
     public Task InboundChangedAsync(string hospitalId, IncidentSnapshot incident) =>
         hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).InboundChanged(incident);
 
-    public Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state) =>
-        hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).InboundRemoved(new InboundRemoval(hospitalId, incidentId, state));
+    /// <summary>
+    /// The case is no longer inbound to this hospital (diverted, handed over, closed): its screens there stop getting
+    /// the patient's full-rate stream, and must ask again (and be refused, if diverted) to see more.
+    /// </summary>
+    public async Task InboundRemovedAsync(string hospitalId, string incidentId, CaseState state)
+    {
+        foreach (var connectionId in watchers.TakeEdWatchers(incidentId, hospitalId))
+        {
+            await hospitals.Groups.RemoveFromGroupAsync(connectionId, HospitalHub.CaseGroupOf(incidentId));
+        }
+
+        await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).InboundRemoved(new InboundRemoval(hospitalId, incidentId, state));
+    }
 
     public async Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
     {
