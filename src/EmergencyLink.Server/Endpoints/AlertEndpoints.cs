@@ -25,7 +25,7 @@ public static class AlertEndpoints
     private static async Task<Results<Ok<IReadOnlyList<CaseAlert>>, ProblemHttpResult>> ListAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var incident = Ids.IsWellFormed(id) ? await grains.GetGrain<IIncidentGrain>(id).GetAsync() : null;
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");
@@ -39,7 +39,7 @@ public static class AlertEndpoints
     private static async Task<Results<Ok<CaseAlert>, ProblemHttpResult>> AcknowledgeAsync(
         string id, string alertId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var incident = Ids.IsWellFormed(id) ? await grains.GetGrain<IIncidentGrain>(id).GetAsync() : null;
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");

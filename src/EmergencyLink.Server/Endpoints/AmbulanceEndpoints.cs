@@ -32,7 +32,7 @@ public static class AmbulanceEndpoints
             return Problems.Forbidden($"Ambulance {id} is outside your scope.");
         }
 
-        var unit = await FindAsync(grains, id);
+        var unit = await grains.FindAmbulanceAsync(id);
         return unit is null ? Problems.NotFound($"Ambulance {id} does not exist.") : TypedResults.Ok(unit);
     }
 
@@ -67,7 +67,7 @@ public static class AmbulanceEndpoints
             return Problems.Invalid(errors);
         }
 
-        if (await FindAsync(grains, id) is null)
+        if (await grains.FindAmbulanceAsync(id) is null)
         {
             return Problems.NotFound($"Ambulance {id} does not exist.");
         }
@@ -101,7 +101,7 @@ public static class AmbulanceEndpoints
             return Problems.Invalid(errors);
         }
 
-        var unit = await FindAsync(grains, id);
+        var unit = await grains.FindAmbulanceAsync(id);
         if (unit is null)
         {
             return Problems.NotFound($"Ambulance {id} does not exist.");
@@ -121,13 +121,10 @@ public static class AmbulanceEndpoints
                 };
             }
 
-            return TypedResults.Ok((await FindAsync(grains, id))!);
+            return TypedResults.Ok((await grains.FindAmbulanceAsync(id))!);
         }
 
         var changed = await grains.GetGrain<IAmbulanceGrain>(id).SetCrewStatusAsync(status, user.Actor());
         return changed.Succeeded ? TypedResults.Ok(changed.Value!) : Problems.From(changed);
     }
-
-    private static async Task<AmbulanceSnapshot?> FindAsync(IGrainFactory grains, string id) =>
-        Ids.IsWellFormed(id) ? await grains.GetGrain<IAmbulanceGrain>(id).GetAsync() : null;
 }

@@ -155,7 +155,7 @@ public static class AssessmentEndpoints
     /// <summary>Assessments are entered at the patient's side: only the case's own crew (or an admin) may.</summary>
     private static async Task<ProblemHttpResult?> CrewRefusalAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var incident = Ids.IsWellFormed(id) ? await grains.GetGrain<IIncidentGrain>(id).GetAsync() : null;
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");

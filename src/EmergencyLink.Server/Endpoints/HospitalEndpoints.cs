@@ -29,7 +29,7 @@ public static class HospitalEndpoints
 
     private static async Task<Results<Ok<HospitalSnapshot>, ProblemHttpResult>> GetAsync(string id, IGrainFactory grains)
     {
-        var hospital = await FindAsync(grains, id);
+        var hospital = await grains.FindHospitalAsync(id);
         return hospital is null ? Problems.NotFound($"Hospital {id} does not exist.") : TypedResults.Ok(hospital);
     }
 
@@ -46,7 +46,7 @@ public static class HospitalEndpoints
             return Problems.BadRequest("A JSON body with diversion and/or edBedsFree is required.");
         }
 
-        if (await FindAsync(grains, id) is null)
+        if (await grains.FindHospitalAsync(id) is null)
         {
             return Problems.NotFound($"Hospital {id} does not exist.");
         }
@@ -64,14 +64,11 @@ public static class HospitalEndpoints
             return Problems.Forbidden($"Hospital {id}'s inbound cases are outside your scope.");
         }
 
-        if (await FindAsync(grains, id) is null)
+        if (await grains.FindHospitalAsync(id) is null)
         {
             return Problems.NotFound($"Hospital {id} does not exist.");
         }
 
         return TypedResults.Ok(await grains.GetGrain<IHospitalGrain>(id).GetInboundAsync());
     }
-
-    private static async Task<HospitalSnapshot?> FindAsync(IGrainFactory grains, string id) =>
-        Ids.IsWellFormed(id) ? await grains.GetGrain<IHospitalGrain>(id).GetAsync() : null;
 }

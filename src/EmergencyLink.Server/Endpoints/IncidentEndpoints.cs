@@ -78,7 +78,7 @@ public static class IncidentEndpoints
     private static async Task<Results<Ok<IncidentSnapshot>, ProblemHttpResult>> GetAsync(
         string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var incident = await FindAsync(grains, id);
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");
@@ -98,7 +98,7 @@ public static class IncidentEndpoints
             return Problems.BadRequest("limit must be between 1 and 100.");
         }
 
-        var incident = await FindAsync(grains, id);
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");
@@ -124,7 +124,7 @@ public static class IncidentEndpoints
             return Problems.Invalid(errors);
         }
 
-        var incident = await FindAsync(grains, id);
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");
@@ -232,7 +232,7 @@ public static class IncidentEndpoints
     internal static async Task<Results<Ok<IncidentSnapshot>, ValidationProblem, ProblemHttpResult>> FireAsync(
         IGrainFactory grains, string id, CaseCommand command, ClaimsPrincipal user)
     {
-        var incident = await FindAsync(grains, id);
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");
@@ -244,7 +244,7 @@ public static class IncidentEndpoints
         }
 
         if (command.HospitalId is { } hospitalId && command.Trigger is CaseTrigger.Transport or CaseTrigger.Divert
-            && (!Ids.IsWellFormed(hospitalId) || await grains.GetGrain<IHospitalGrain>(hospitalId).GetAsync() is null))
+            && await grains.FindHospitalAsync(hospitalId) is null)
         {
             return Problems.NotFound($"Hospital {hospitalId} does not exist.");
         }
@@ -257,7 +257,4 @@ public static class IncidentEndpoints
         var result = await grains.GetGrain<IIncidentGrain>(id).FireAsync(command, user.Actor());
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.From(result);
     }
-
-    private static async Task<IncidentSnapshot?> FindAsync(IGrainFactory grains, string id) =>
-        Ids.IsWellFormed(id) ? await grains.GetGrain<IIncidentGrain>(id).GetAsync() : null;
 }

@@ -46,7 +46,7 @@ public static class TelemetryEndpoints
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReportScreenAsync(
         string id, ScreenReportBody? body, ClaimsPrincipal user, IGrainFactory grains, ITelemetryArchive archive, TimeProvider time)
     {
-        var incident = Ids.IsWellFormed(id) ? await grains.GetGrain<IIncidentGrain>(id).GetAsync() : null;
+        var incident = await grains.FindIncidentAsync(id);
         if (incident is null)
         {
             return Problems.NotFound($"Incident {id} does not exist.");
@@ -169,7 +169,7 @@ public static class TelemetryEndpoints
 
     private static async Task<ProblemHttpResult?> ReadableAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var incident = Ids.IsWellFormed(id) ? await grains.GetGrain<IIncidentGrain>(id).GetAsync() : null;
+        var incident = await grains.FindIncidentAsync(id);
         return incident is null ? Problems.NotFound($"Incident {id} does not exist.")
             : !user.MayRead(incident) ? Problems.Forbidden($"Incident {id} is outside your scope.")
             : null;

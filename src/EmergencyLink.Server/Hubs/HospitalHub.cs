@@ -107,7 +107,7 @@ public sealed class HospitalHub(
 
     private async Task AuthorizeCaseAsync(string caseId)
     {
-        var incident = Ids.IsWellFormed(caseId) ? await grains.GetGrain<IIncidentGrain>(caseId).GetAsync() : null;
+        var incident = await grains.FindIncidentAsync(caseId);
         if (incident is null)
         {
             throw new HubException($"Incident {caseId} does not exist.");
