@@ -59,8 +59,9 @@ public static class EcgCommand
         var text = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(text, $"{a.RecordName}: {a.SamplingRate:0.###} Hz, {a.DurationSeconds:0.0} s, patient {Patient(a.Patient)}"));
         var first = string.Join(", ", a.Beats.Take(BeatsShown).Select(b => b.ToString(text)));
-        Console.WriteLine(string.Create(text,
-            $"beats: {a.Beats.Count} over {string.Join("+", a.QrsLeads)} (first: {first}{(a.Beats.Count > BeatsShown ? ", ..." : "")})"));
+        Console.WriteLine(a.Beats.Count == 0
+            ? $"beats: none found over {string.Join("+", a.QrsLeads)}"
+            : $"beats: {a.Beats.Count} over {string.Join("+", a.QrsLeads)} (first samples: {first}{(a.Beats.Count > BeatsShown ? ", ..." : "")})");
         Console.WriteLine(a.HeartRateBpm is { } hr ? string.Create(text, $"heart rate: {hr:0.0} bpm (mean)") : "heart rate: not enough beats");
         Console.WriteLine(a.RhythmEpisodes.Count == 0 ? "rhythm episodes: none" : "rhythm episodes:");
         foreach (var e in a.RhythmEpisodes)
