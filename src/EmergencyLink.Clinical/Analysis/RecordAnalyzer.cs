@@ -13,6 +13,13 @@ namespace EmergencyLink.Clinical.Analysis;
 /// </summary>
 public static class RecordAnalyzer
 {
+    /// <summary>
+    /// Consecutive windows (3 × 10 s = 30 s) that must each meet the STEMI criteria to raise it when the whole-record
+    /// median does not: one or two windows can be moved by artefact or a change of posture, half a minute of
+    /// sustained elevation is a finding.
+    /// </summary>
+    public const int SustainedStemiWindows = 3;
+
     public static RecordAnalysis Analyze(WfdbRecord record, StAnalyzerOptions? stOptions = null, RhythmOptions? rhythmOptions = null)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -59,6 +66,8 @@ public static class RecordAnalyzer
         string? stemiNote;
         var windowsMet = 0;
         var windowsAssessed = 0;
+        long stemiStart = 0;
+        long stemiEnd = length;
         if (missing.Count > 0)
         {
             stemiNote = standard.Count == 0
@@ -71,17 +80,36 @@ public static class RecordAnalyzer
         }
         else
         {
-            foreach (var window in windows)
+            var met = new bool[windows.Count];
+            for (var w = 0; w < windows.Count; w++)
             {
-                var assessment = StemiCriteria.Assess(window, patient.Sex, patient.AgeYears);
+                var assessment = StemiCriteria.Assess(windows[w], patient.Sex, patient.AgeYears);
                 windowsAssessed += assessment.Assessed ? 1 : 0;
                 windowsMet += assessment.Met ? 1 : 0;
+                met[w] = assessment.Met;
             }
 
             stemi = StemiCriteria.Assess(Representative(summary, windows, rate, options), patient.Sex, patient.AgeYears);
             stemiNote = stemi.NoJPoint
                 ? "STEMI criteria not assessed: no window had a clear end of QRS, so there is no J point to measure at."
                 : null;
+            if (!stemi.Met && FirstRun(met, SustainedStemiWindows) is { } run)
+            {
+                // ST elevation that develops during a long recording is outvoted by the earlier windows in the
+                // whole-record median, so a sustained run of windows that meet the criteria raises it on its own.
+                var runWindows = windows.Skip(run.Start).Take(run.Count).ToList();
+                var runSummary = Summarise(runWindows, [.. summary.Select(l => l.Lead)]);
+                var runStemi = StemiCriteria.Assess(Representative(runSummary, runWindows, rate, options), patient.Sex, patient.AgeYears);
+                if (runStemi.Met)
+                {
+                    stemi = runStemi;
+                    stemiStart = runWindows[0].WindowStartSample;
+                    stemiEnd = runWindows[^1].WindowEndSample;
+                    stemiNote = string.Create(CultureInfo.InvariantCulture,
+                        $"STEMI criteria met in {run.Count} consecutive windows from {stemiStart / rate:0} s to {stemiEnd / rate:0} s (values are their medians), not over the whole record.");
+                }
+            }
+
             if (stemi.V2V3ThresholdAssumed)
             {
                 stemiNote = (stemiNote is null ? "" : stemiNote + " ") + string.Create(CultureInfo.InvariantCulture,
@@ -92,7 +120,7 @@ public static class RecordAnalyzer
         var alerts = new List<EcgAlert>();
         if (stemi is { Met: true })
         {
-            alerts.Add(StemiAlert(stemi, windowsMet, windowsAssessed, length));
+            alerts.Add(StemiAlert(stemi, windowsMet, windowsAssessed, stemiStart, stemiEnd));
         }
 
         foreach (var episode in rhythm.Where(e => e.Rhythm == RhythmKind.AtrialFibrillation))
@@ -230,7 +258,7 @@ public static class RecordAnalyzer
             null);
     }
 
-    private static EcgAlert StemiAlert(StemiAssessment stemi, int windowsMet, int windowsAssessed, long length)
+    private static EcgAlert StemiAlert(StemiAssessment stemi, int windowsMet, int windowsAssessed, long start, long end)
     {
         var evidence = new List<AlertEvidence>();
         foreach (var lead in stemi.ElevatedLeads)
@@ -257,11 +285,11 @@ public static class RecordAnalyzer
             ? $"patient {patient}, {age}: the threshold of men aged 40 or over was used"
             : $"threshold for this patient ({patient}, {age})"));
         evidence.Add(new AlertEvidence("windows", windowsMet, null,
-            $"{windowsMet} of {windowsAssessed} reliable 10-s windows met the criteria on their own; the alert is on the per-lead medians"));
+            $"{windowsMet} of {windowsAssessed} reliable 10-s windows met the criteria on their own; the values are per-lead medians"));
 
         var leads = string.Join(", ", stemi.ElevatedLeads.Where(e => stemi.ContiguousPairs.Any(p => p.FirstLead == e.Lead || p.SecondLead == e.Lead)).Select(e => e.Lead));
         var message = $"ST elevation meets the STEMI criteria ({stemi.Territories}) in {leads}, measured at the J point; a suggestion for a clinician to read the ECG";
-        return new EcgAlert(AlertKind.Stemi, message, evidence, 0, length);
+        return new EcgAlert(AlertKind.Stemi, message, evidence, start, end);
     }
 
     private static EcgAlert AfAlert(RhythmEpisode episode, IReadOnlyList<long> beats, double rate)
@@ -283,6 +311,33 @@ public static class RecordAnalyzer
     }
 
     private static double Round(double value) => Math.Round(value, 3);
+
+    /// <summary>The first run of at least <paramref name="minimum"/> true values, extended to its whole length.</summary>
+    private static (int Start, int Count)? FirstRun(bool[] values, int minimum)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!values[i])
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < values.Length && values[end + 1])
+            {
+                end++;
+            }
+
+            if (end - i + 1 >= minimum)
+            {
+                return (i, end - i + 1);
+            }
+
+            i = end;
+        }
+
+        return null;
+    }
 
     private static double Median(List<double> values)
     {

@@ -35,6 +35,33 @@ public sealed class RecordAnalyzerTests
     }
 
     [Fact]
+    public void St_elevation_developing_late_in_a_long_record_raises_stemi_from_the_sustained_windows()
+    {
+        var record = Records.Sequence(500, (SyntheticScenarios.Stable, 60), (SyntheticScenarios.StemiInferior, 40));
+
+        var analysis = RecordAnalyzer.Analyze(record);
+
+        Assert.Equal(4, analysis.StemiWindowsMet);
+        Assert.True(analysis.Stemi!.Met);
+        Assert.Equal(StemiTerritory.Inferior, analysis.Stemi.Territories & StemiTerritory.Inferior);
+        var alert = Assert.Single(analysis.Alerts, a => a.Kind == AlertKind.Stemi);
+        Assert.Equal((60 * 500L, 100 * 500L), (alert.StartSample, alert.EndSample));
+        Assert.Contains("consecutive windows", analysis.StemiNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_windows_of_st_elevation_in_a_long_record_are_counted_but_raise_no_alert()
+    {
+        var record = Records.Sequence(500, (SyntheticScenarios.Stable, 80), (SyntheticScenarios.StemiInferior, 20));
+
+        var analysis = RecordAnalyzer.Analyze(record);
+
+        Assert.Equal(2, analysis.StemiWindowsMet);
+        Assert.False(analysis.Stemi!.Met);
+        Assert.DoesNotContain(analysis.Alerts, a => a.Kind == AlertKind.Stemi);
+    }
+
+    [Fact]
     public void A_twelve_lead_record_without_st_change_is_assessed_and_raises_no_alert()
     {
         var record = Records.Synthetic(SyntheticScenarios.Stable, 20, comments: ["age: 50", "sex: female"]);
