@@ -11,4 +11,5 @@ public sealed record LeadStSummary(
     double? JPointMillivolts,
     int Windows,
     int JPointWindows,
-    bool IsNoisy);
+    bool IsNoisy,
+    bool IsJPointNoisy = false);

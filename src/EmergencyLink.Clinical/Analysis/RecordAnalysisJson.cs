@@ -75,7 +75,7 @@ public static class RecordAnalysisJson
         Text(json, "stNote", a.StNote);
 
         json.WriteStartObject("stemi");
-        json.WriteBoolean("assessed", a.Stemi?.Assessed == true && !a.Stemi.NoJPoint);
+        json.WriteBoolean("assessed", a.Stemi?.Assessed == true);
         json.WriteBoolean("met", a.Stemi?.Met == true);
         json.WriteString("territories", a.Stemi?.Territories.ToString() ?? "None");
         Number(json, "v2v3ThresholdMillivolts", a.Stemi?.V2V3ThresholdMillivolts, 3);

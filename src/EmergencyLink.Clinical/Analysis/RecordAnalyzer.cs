@@ -90,9 +90,12 @@ public static class RecordAnalyzer
             }
 
             stemi = StemiCriteria.Assess(Representative(summary, windows, rate, options), patient.Sex, patient.AgeYears);
-            stemiNote = stemi.NoJPoint
-                ? "STEMI criteria not assessed: no window had a clear end of QRS, so there is no J point to measure at."
-                : null;
+            stemiNote = stemi switch
+            {
+                { NoJPoint: true } => "STEMI criteria not assessed: no window had a clear end of QRS, so there is no J point to measure at.",
+                { JPointNoisy: true } => "STEMI criteria not assessed: more than a quarter of the leads are too noisy at the J point.",
+                _ => null,
+            };
             if (!stemi.Met && FirstRun(met, SustainedStemiWindows) is { } run)
             {
                 // ST elevation that develops during a long recording is outvoted by the earlier windows in the
@@ -224,7 +227,8 @@ public static class RecordAnalyzer
                 j.Count > 0 ? Median(j) : null,
                 leads.Count,
                 j.Count,
-                leads.Count(l => l.IsNoisy) * 2 > leads.Count));
+                leads.Count(l => l.IsNoisy) * 2 > leads.Count,
+                leads.Count(l => l.IsJPointNoisy) * 2 > leads.Count));
         }
 
         return result;
@@ -240,7 +244,9 @@ public static class RecordAnalyzer
         var reliable = windows.Where(w => w.IsReliable).ToList();
         var leads = summary
             .Select(s => new LeadSt(s.Lead, s.J60Millivolts, s.JPointMillivolts,
-                Median([.. reliable.Select(w => w.Lead(s.Lead)?.NoiseMillivolts ?? 0)]), s.IsNoisy))
+                Median([.. reliable.Select(w => w.Lead(s.Lead)?.NoiseMillivolts ?? 0)]), s.IsNoisy,
+                Median([.. reliable.Select(w => w.Lead(s.Lead)?.JPointNoiseMillivolts ?? double.NaN).Where(double.IsFinite)]),
+                s.IsJPointNoisy))
             .ToList();
         var heartRates = reliable.Where(w => w.HeartRateBpm.HasValue).Select(w => w.HeartRateBpm!.Value).ToList();
         return new StMeasurement(

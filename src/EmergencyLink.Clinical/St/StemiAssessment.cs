@@ -10,7 +10,8 @@ namespace EmergencyLink.Clinical.St;
 /// depression of at least 0.05 mV, all at the J point with J+60 ms beside it. <see cref="V2V3ThresholdMillivolts"/> is
 /// the V2-V3 threshold chosen for the patient, <see cref="V2V3ThresholdAssumed"/> true when sex or age was missing and
 /// the men-from-40 default stood in. <see cref="NoJPoint"/>: the measurement was reliable but no lead had a J-point
-/// value (no clear end of QRS), so the criteria could not be applied.
+/// value (no clear end of QRS), so the criteria could not be applied; <see cref="JPointNoisy"/>: more than a quarter of
+/// the leads were too noisy at the J point to be read.
 /// </summary>
 public sealed record StemiAssessment(
     bool Met,
@@ -24,4 +25,5 @@ public sealed record StemiAssessment(
     double V2V3ThresholdMillivolts,
     StQuality MeasurementQuality,
     bool V2V3ThresholdAssumed = false,
-    bool NoJPoint = false);
+    bool NoJPoint = false,
+    bool JPointNoisy = false);

@@ -11,7 +11,8 @@ namespace EmergencyLink.Clinical.St;
 /// 40) V3 read 0.19-0.33 mV at J+60 ms against 0.03-0.16 mV at J, i.e. J+60 ms raised STEMI on three normal ECGs.
 /// ST at J+60 ms is still measured and reported beside the J value in the evidence (issue 5 asks for it, and it is the
 /// steadier number for following one patient's ST over time). A lead without a J value (no clear end of QRS) or
-/// marked noisy does not count. A threshold is met at or above its value.
+/// marked noisy (at J+60 ms or at the J point) does not count, and when more than a quarter of the leads are noisy at
+/// the J point the criteria are not applied. A threshold is met at or above its value.
 /// </summary>
 public static class StemiCriteria
 {
@@ -91,9 +92,20 @@ public static class StemiCriteria
         // ST at the J point (compared) and at J+60 ms (reported) per criteria lead, leaving out noisy leads and leads
         // whose J point could not be placed.
         var values = new Dictionary<string, (double J, double J60)>(StringComparer.Ordinal);
+        var standardLeads = 0;
+        var noisyAtJ = 0;
+        var withJ = 0;
         foreach (var lead in measurement.Leads)
         {
-            if (lead.IsNoisy || lead.JPointMillivolts is not { } j || !StandardLeads.TryParse(lead.Lead, out var standard))
+            if (!StandardLeads.TryParse(lead.Lead, out var standard))
+            {
+                continue;
+            }
+
+            standardLeads++;
+            withJ += lead.JPointMillivolts.HasValue ? 1 : 0;
+            noisyAtJ += lead.IsJPointNoisy ? 1 : 0;
+            if (lead.IsNoisy || lead.IsJPointNoisy || lead.JPointMillivolts is not { } j)
             {
                 continue;
             }
@@ -106,10 +118,18 @@ public static class StemiCriteria
             }
         }
 
-        if (values.Count == 0)
+        if (standardLeads > 0 && withJ == 0)
         {
             return new StemiAssessment(false, false, StemiTerritory.None, [], [], [], sex, ageYears, v2v3,
-                measurement.Quality, assumed, NoJPoint: measurement.Leads.Count > 0);
+                measurement.Quality, assumed, NoJPoint: true);
+        }
+
+        // The measurer's rule for a window (StQuality.Noisy): when more than a quarter of the leads are too noisy to
+        // read, the others are not trusted either, here for the J point.
+        if (noisyAtJ * 4 > standardLeads)
+        {
+            return new StemiAssessment(false, false, StemiTerritory.None, [], [], [], sex, ageYears, v2v3,
+                measurement.Quality, assumed, JPointNoisy: true);
         }
 
         var elevated = new List<LeadThresholdEvidence>();

@@ -258,6 +258,39 @@ public sealed class StemiCriteriaTests
     }
 
     [Fact]
+    public void A_lead_too_noisy_at_the_j_point_does_not_count()
+    {
+        var leads = StandardLeads.All
+            .Select(name => name is "II" or "III"
+                ? new LeadSt(name, 0.3, 0.3, 0.005, false, 0.01, IsJPointNoisy: name == "III")
+                : new LeadSt(name, 0.0, 0.0, 0.005, false, 0.01, false))
+            .ToList();
+        var measurement = new StMeasurement(0, 5000, 500, leads, 12, 12, 70, -40, 50, 60, StQuality.Good, null);
+
+        var assessment = StemiCriteria.Assess(measurement, PatientSex.Male, 60);
+
+        Assert.True(assessment.Assessed);
+        Assert.False(assessment.Met);
+    }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void With_more_than_a_quarter_of_the_leads_noisy_at_the_j_point_the_criteria_are_not_applied(int noisyLeads, bool assessed)
+    {
+        var leads = StandardLeads.All
+            .Select((name, i) => new LeadSt(name, 0.3, 0.3, 0.005, false, 0.05, IsJPointNoisy: i >= 12 - noisyLeads))
+            .ToList();
+        var measurement = new StMeasurement(0, 5000, 500, leads, 12, 12, 70, -40, 50, 60, StQuality.Good, null);
+
+        var assessment = StemiCriteria.Assess(measurement, PatientSex.Male, 60);
+
+        Assert.Equal(assessed, assessment.Assessed);
+        Assert.Equal(!assessed, assessment.JPointNoisy);
+        Assert.Equal(assessed, assessment.Met);
+    }
+
+    [Fact]
     public void Without_any_j_point_the_criteria_are_not_assessed_and_say_why()
     {
         var leads = StandardLeads.All.Select(name => new LeadSt(name, 0.3, null, 0.005, false)).ToList();
