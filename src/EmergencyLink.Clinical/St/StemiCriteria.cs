@@ -8,7 +8,7 @@ namespace EmergencyLink.Clinical.St;
 /// The values compared are the J-point values of <see cref="StAnalyzer"/> (<see cref="LeadSt.JPointMillivolts"/>), as
 /// the definition says. The thresholds were set for the J point: 60 ms later the ST segment of a healthy young man is
 /// already rising into an upright T wave, and on real normal records (CinC 2021 HR06002, HR06004, HR06007, men under
-/// 40) V3 read 0.19-0.33 mV at J+60 ms against 0.03-0.16 mV at J, i.e. J+60 ms raised STEMI on three normal ECGs.
+/// 40) V3 read 0.19-0.33 mV at J+60 ms against 0.05-0.19 mV at J, i.e. J+60 ms raised STEMI on three normal ECGs.
 /// ST at J+60 ms is still measured and reported beside the J value in the evidence (issue 5 asks for it, and it is the
 /// steadier number for following one patient's ST over time). A lead without a J value (no clear end of QRS) or
 /// marked noisy (at J+60 ms or at the J point) does not count, and when more than a quarter of the leads are noisy at
