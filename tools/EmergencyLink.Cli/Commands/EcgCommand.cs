@@ -76,8 +76,8 @@ public static class EcgCommand
             Console.WriteLine("  lead      J   J+60");
             foreach (var lead in a.St)
             {
-                Console.WriteLine(string.Create(text,
-                    $"  {lead.Lead,-4} {(lead.JPointMillivolts is { } j ? j.ToString("+0.00;-0.00", text) : "  n/a"),6} {lead.J60Millivolts,6:+0.00;-0.00}{(lead.IsNoisy ? "  noisy" : "")}"));
+                var noisy = lead.IsNoisy ? "  noisy" : lead.IsJPointNoisy ? "  noisy at J" : "";
+                Console.WriteLine($"  {lead.Lead,-4} {Millivolts(lead.JPointMillivolts),6} {Millivolts(lead.J60Millivolts),6}{noisy}");
             }
         }
 
@@ -108,6 +108,9 @@ public static class EcgCommand
             }
         }
     }
+
+    private static string Millivolts(double? value) =>
+        value is { } v ? Math.Round(v, 2).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Patient(PatientDetails patient) =>
         (patient.Sex, patient.AgeYears) switch
