@@ -126,6 +126,7 @@ public static class RecordAnalysisJson
                 Number(json, "j60", lead.StMillivolts, 4);
                 Number(json, "j", lead.JPointMillivolts, 4);
                 json.WriteBoolean("noisy", lead.IsNoisy);
+                json.WriteBoolean("noisyAtJ", lead.IsJPointNoisy);
                 json.WriteEndObject();
             }
 

@@ -160,7 +160,14 @@ public static class RecordAnalyzer
                 continue;
             }
 
-            voltage.Add((signal.Name, HoldInvalid(millivolts)));
+            // Unnamed or same-named signals get their position, so every lead keeps a name of its own in the output.
+            var name = string.IsNullOrWhiteSpace(signal.Name) ? $"signal {voltage.Count + 1}" : signal.Name.Trim();
+            if (voltage.Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                name = $"{name} ({voltage.Count + 1})";
+            }
+
+            voltage.Add((name, HoldInvalid(millivolts)));
         }
 
         if (voltage.Count == 0)

@@ -168,6 +168,21 @@ public sealed class RecordAnalyzerTests
     }
 
     [Fact]
+    public void Unnamed_and_same_named_signals_are_analysed_under_names_of_their_own()
+    {
+        var patient = SyntheticScenarios.Create(SyntheticScenarios.Stable, seed: 3, samplingRateHz: 360, noise: false);
+        var samples = patient.Ecg.Next(20 * 360);
+        var record = new WfdbRecord("unnamed", 360, samples[0].Length,
+            [Records.Signal("", samples[1]), Records.Signal("ECG", samples[6]), Records.Signal("ECG", samples[10])], []);
+
+        var analysis = RecordAnalyzer.Analyze(record);
+
+        Assert.Equal(["signal 1", "ECG", "ECG (3)"], analysis.QrsLeads);
+        Assert.Equal(analysis.QrsLeads, analysis.St.Select(s => s.Lead));
+        Assert.NotEmpty(analysis.Beats);
+    }
+
+    [Fact]
     public void The_json_has_the_documented_fields_with_lead_keyed_st_and_alert_evidence()
     {
         var analysis = RecordAnalyzer.Analyze(Records.Synthetic(SyntheticScenarios.StemiInferior, 20, comments: ["Age: 70", "Sex: Female"]));
