@@ -12,6 +12,7 @@ string[] usage =
     "  " + MapImportCommand.Usage,
     "  " + DiagramsCommand.Usage,
     "  " + SimulateCommand.Usage,
+    "  " + EcgCommand.Usage,
     "  " + EmergencyLink.Cli.LinkBench.LinkBenchCommand.Usage,
 ];
 
@@ -34,6 +35,7 @@ try
         "map" => MapImportCommand.Run(rest),
         "diagrams" => DiagramsCommand.Run(rest),
         "simulate" => await SimulateCommand.RunAsync(rest),
+        "ecg" => EcgCommand.Run(rest),
         "bench-link" => await EmergencyLink.Cli.LinkBench.LinkBenchCommand.RunAsync(rest),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n" + string.Join('\n', usage)),
     };

@@ -23,6 +23,7 @@ internal sealed class FiducialLocator
     private readonly int peakSearch;
     private readonly int onsetSearch;
     private readonly int onsetQuiet;
+    private readonly int offsetQuiet;
     private readonly int steepSearchAfter;
     private readonly int offsetSearch;
     private readonly int floorLength;
@@ -37,6 +38,10 @@ internal sealed class FiducialLocator
         peakSearch = Samples(60);
         onsetSearch = Samples(150);
         onsetQuiet = Samples(8);
+
+        // Like the onset, the end of QRS must stay quiet for 8 ms: a momentary dip of activity between the S wave and a
+        // late R' (right bundle branch block), made deeper by noise, is not the J point.
+        offsetQuiet = Samples(8);
         steepSearchAfter = Samples(150);
         offsetSearch = Samples(200);
         floorLength = Samples(20);
@@ -115,11 +120,13 @@ internal sealed class FiducialLocator
         }
 
         var jPoint = -1;
+        var calm = 0;
         for (var n = lastSteep; n <= offsetLimit; n++)
         {
-            if (velocity[n] < offsetThreshold)
+            calm = velocity[n] < offsetThreshold ? calm + 1 : 0;
+            if (calm == offsetQuiet)
             {
-                jPoint = n;
+                jPoint = n - offsetQuiet + 1;
                 break;
             }
         }

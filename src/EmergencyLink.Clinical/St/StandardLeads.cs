@@ -2,7 +2,9 @@ namespace EmergencyLink.Clinical.St;
 
 /// <summary>
 /// Lead names as the sources spell them: WFDB headers from PTB write "i", "avr", "v1", CinC 2021 writes "I", "aVR",
-/// "V1". Names are matched case-insensitively and reported in the conventional spelling.
+/// "V1", MIT-BIH "MLII" (modified limb lead II: the Mason-Likar placement with the limb electrodes on the torso).
+/// Names are matched case-insensitively and reported in the conventional spelling; a modified limb lead "MLx" is read
+/// as limb lead x, which is what its electrodes approximate.
 /// </summary>
 public static class StandardLeads
 {
@@ -16,6 +18,11 @@ public static class StandardLeads
     public static bool TryParse(string? name, out StandardLead lead)
     {
         var trimmed = name?.Trim();
+        if (trimmed is { Length: > 2 } && trimmed.StartsWith("ML", StringComparison.OrdinalIgnoreCase))
+        {
+            trimmed = trimmed[2..];
+        }
+
         for (var i = 0; i < Names.Length; i++)
         {
             if (string.Equals(trimmed, Names[i], StringComparison.OrdinalIgnoreCase))

@@ -39,11 +39,15 @@ internal static class EcgData
         return episodes;
     }
 
-    public static string[] CpscRecords()
+    public static string[] CpscRecords() => RecordsIn("cpsc2021");
+
+    public static string[] CincRecords() => RecordsIn("cinc2021");
+
+    private static string[] RecordsIn(string database)
     {
         var folder = Path.GetDirectoryName(SharedData.File("ecg/SOURCE.md"))!;
-        return [.. Directory.GetFiles(Path.Combine(folder, "cpsc2021"), "*.hea")
-            .Select(f => "cpsc2021/" + Path.GetFileNameWithoutExtension(f))
+        return [.. Directory.GetFiles(Path.Combine(folder, database), "*.hea")
+            .Select(f => database + "/" + Path.GetFileNameWithoutExtension(f))
             .Order(StringComparer.Ordinal)];
     }
 

@@ -38,6 +38,54 @@ public sealed class StAnalyzerTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(250)]
+    [InlineData(500)]
+    [InlineData(1000)]
+    public void Reads_the_j_point_on_the_st_plateau_of_every_lead_within_0_05_mV_despite_noise_and_wander(double rate)
+    {
+        var ecg = new SyntheticEcg(rate)
+        {
+            Beats = SyntheticEcg.Regular(72, 10),
+            StMillivolts = Plateaus,
+            NoiseMillivolts = 0.025,
+            WanderMillivolts = 0.3,
+            MainsMillivolts = 0.02,
+        };
+        var (leads, peaks) = ecg.Build();
+
+        var measurement = new StAnalyzer(ecg.LeadNames, rate).MeasureWindow(leads, peaks, 0);
+
+        Assert.True(measurement.IsReliable, measurement.Quality.ToString());
+        foreach (var lead in measurement.Leads)
+        {
+            Assert.InRange(lead.JPointMillivolts!.Value - ecg.St(lead.Lead), -0.05, 0.05);
+            Assert.False(lead.IsJPointNoisy, lead.Lead);
+        }
+    }
+
+    [Fact]
+    public void The_j_point_noise_estimate_exceeds_the_j_plus_60_one_which_averages_twice_as_long_and_flags_noisy_leads()
+    {
+        var ecg = new SyntheticEcg(500)
+        {
+            Beats = SyntheticEcg.Regular(72, 10),
+            StMillivolts = Plateaus,
+            NoiseMillivolts = 0.1,
+        };
+        var (leads, peaks) = ecg.Build();
+
+        var measurement = new StAnalyzer(ecg.LeadNames, 500).MeasureWindow(leads, peaks, 0);
+
+        Report(measurement, ecg);
+        // Each lead's estimate from 8 beats scatters, so the comparison is over the 12 leads.
+        var atJ = measurement.Leads.Select(l => l.JPointNoiseMillivolts!.Value).Order().ToArray();
+        var atJ60 = measurement.Leads.Select(l => l.NoiseMillivolts).Order().ToArray();
+        Assert.True(atJ[6] > atJ60[6], $"median J {atJ[6]:F4} vs J+60 {atJ60[6]:F4}");
+        Assert.All(measurement.Leads, lead => Assert.Equal(lead.JPointNoiseMillivolts > 0.025, lead.IsJPointNoisy));
+        Assert.Contains(measurement.Leads, l => l.IsJPointNoisy);
+    }
+
     [Fact]
     public void Premature_ventricular_beats_do_not_change_the_median_beat_beyond_0_02_mV()
     {

@@ -44,9 +44,11 @@ public sealed class StemiCriteriaTests
     [InlineData(PatientSex.Female, 30, 0.16, true)]
     [InlineData(PatientSex.Female, 75, 0.14, false)]
     [InlineData(PatientSex.Female, 75, 0.16, true)]
-    [InlineData(PatientSex.Unknown, null, 0.14, false)]
-    [InlineData(PatientSex.Unknown, null, 0.16, true)]
-    [InlineData(PatientSex.Unknown, 30, 0.16, true)]
+    [InlineData(PatientSex.Unknown, null, 0.19, false)]
+    [InlineData(PatientSex.Unknown, null, 0.21, true)]
+    [InlineData(PatientSex.Unknown, 30, 0.19, false)]
+    [InlineData(PatientSex.Unknown, 30, 0.21, true)]
+    [InlineData(PatientSex.Female, null, 0.16, true)]
     public void V2_V3_threshold_depends_on_sex_and_age(PatientSex sex, int? age, double st, bool expected)
     {
         var assessment = StemiCriteria.Assess(Measurements.With(("V2", st), ("V3", st)), sex, age);
@@ -58,7 +60,7 @@ public sealed class StemiCriteriaTests
     [InlineData(PatientSex.Male, 39, 0.25)]
     [InlineData(PatientSex.Male, 40, 0.20)]
     [InlineData(PatientSex.Female, 20, 0.15)]
-    [InlineData(PatientSex.Unknown, 50, 0.15)]
+    [InlineData(PatientSex.Unknown, 50, 0.20)]
     public void V2_V3_elevation_of_0_12_mV_with_V4_meets_only_through_V4_when_below_the_v2_v3_threshold(
         PatientSex sex, int age, double v2v3Threshold)
     {
@@ -167,7 +169,7 @@ public sealed class StemiCriteriaTests
         Assert.True(assessment.Met);
         Assert.Equal(
             [("II", 0.20, 0.1), ("III", 0.15, 0.1), ("V2", 0.18, 0.15), ("V6", 0.12, 0.1)],
-            assessment.ElevatedLeads.Select(e => (e.Lead, Math.Round(e.StMillivolts, 3), Math.Round(e.ThresholdMillivolts, 3))));
+            assessment.ElevatedLeads.Select(e => (e.Lead, Math.Round(e.JPointMillivolts, 3), Math.Round(e.ThresholdMillivolts, 3))));
         Assert.Equal([new ContiguousLeadPair("II", "III", StemiTerritory.Inferior)], assessment.ContiguousPairs);
         Assert.Equal(StemiTerritory.Inferior, assessment.Territories);
     }
@@ -229,6 +231,89 @@ public sealed class StemiCriteriaTests
 
         Assert.True(assessment.Met);
         Assert.Equal(StemiTerritory.Inferior, assessment.Territories);
+    }
+
+    [Fact]
+    public void Compares_the_st_at_the_j_point_not_at_j_plus_60_ms()
+    {
+        // A normal young man's V2-V3: small J elevation, ST rising into the T wave by J+60 ms.
+        var risingIntoT = Measurements.WithJAndJ60(("V2", 0.12, 0.30), ("V3", 0.10, 0.32));
+        // J elevation that falls back by J+60 ms still meets.
+        var atJ = Measurements.WithJAndJ60(("II", 0.14, 0.08), ("aVF", 0.12, 0.06));
+
+        Assert.False(StemiCriteria.Assess(risingIntoT, PatientSex.Male, 29).Met);
+        var assessment = StemiCriteria.Assess(atJ, PatientSex.Male, 29);
+        Assert.True(assessment.Met);
+        Assert.Equal(
+            [("II", 0.14, 0.08), ("aVF", 0.12, 0.06)],
+            assessment.ElevatedLeads.Select(e => (e.Lead, Math.Round(e.JPointMillivolts, 3), Math.Round(e.J60Millivolts, 3))));
+    }
+
+    [Fact]
+    public void A_lead_without_a_j_point_value_does_not_count()
+    {
+        var measurement = Measurements.WithJAndJ60(("II", 0.3, 0.3), ("III", null, 0.3), ("aVF", null, 0.3));
+
+        Assert.False(StemiCriteria.Assess(measurement, PatientSex.Male, 60).Met);
+    }
+
+    [Fact]
+    public void A_lead_too_noisy_at_the_j_point_does_not_count()
+    {
+        var leads = StandardLeads.All
+            .Select(name => name is "II" or "III"
+                ? new LeadSt(name, 0.3, 0.3, 0.005, false, 0.01, IsJPointNoisy: name == "III")
+                : new LeadSt(name, 0.0, 0.0, 0.005, false, 0.01, false))
+            .ToList();
+        var measurement = new StMeasurement(0, 5000, 500, leads, 12, 12, 70, -40, 50, 60, StQuality.Good, null);
+
+        var assessment = StemiCriteria.Assess(measurement, PatientSex.Male, 60);
+
+        Assert.True(assessment.Assessed);
+        Assert.False(assessment.Met);
+    }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    public void With_more_than_a_quarter_of_the_leads_noisy_at_the_j_point_the_criteria_are_not_applied(int noisyLeads, bool assessed)
+    {
+        var leads = StandardLeads.All
+            .Select((name, i) => new LeadSt(name, 0.3, 0.3, 0.005, false, 0.05, IsJPointNoisy: i >= 12 - noisyLeads))
+            .ToList();
+        var measurement = new StMeasurement(0, 5000, 500, leads, 12, 12, 70, -40, 50, 60, StQuality.Good, null);
+
+        var assessment = StemiCriteria.Assess(measurement, PatientSex.Male, 60);
+
+        Assert.Equal(assessed, assessment.Assessed);
+        Assert.Equal(!assessed, assessment.JPointNoisy);
+        Assert.Equal(assessed, assessment.Met);
+    }
+
+    [Fact]
+    public void Without_any_j_point_the_criteria_are_not_assessed_and_say_why()
+    {
+        var leads = StandardLeads.All.Select(name => new LeadSt(name, 0.3, null, 0.005, false)).ToList();
+        var measurement = new StMeasurement(0, 5000, 500, leads, 12, 12, 70, -40, 50, 60, StQuality.Good, null);
+
+        var assessment = StemiCriteria.Assess(measurement, PatientSex.Male, 60);
+
+        Assert.False(assessment.Met);
+        Assert.False(assessment.Assessed);
+        Assert.True(assessment.NoJPoint);
+    }
+
+    [Theory]
+    [InlineData(PatientSex.Unknown, null, true)]
+    [InlineData(PatientSex.Unknown, 50, true)]
+    [InlineData(PatientSex.Male, null, true)]
+    [InlineData(PatientSex.Male, 50, false)]
+    [InlineData(PatientSex.Female, null, false)]
+    public void Says_when_the_v2_v3_threshold_is_the_default_for_missing_sex_or_age(PatientSex sex, int? age, bool assumed)
+    {
+        var assessment = StemiCriteria.Assess(Measurements.With(("V2", 0.1)), sex, age);
+
+        Assert.Equal(assumed, assessment.V2V3ThresholdAssumed);
     }
 
     [Fact]
