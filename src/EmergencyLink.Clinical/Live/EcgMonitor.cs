@@ -64,7 +64,7 @@ public sealed class EcgMonitor
     /// <summary>How often a hole longer than <see cref="EcgMonitorOptions.MaxBridgedGap"/> or a format change restarted the analysis.</summary>
     public int Restarts { get; private set; }
 
-    /// <summary>Blocks ignored: a rate outside 128–1000 Hz, or samples older than those already analysed.</summary>
+    /// <summary>Blocks ignored: a rate outside 128–1000 Hz, or samples (less than the bridged gap) older than those already analysed.</summary>
     public int Ignored { get; private set; }
 
     /// <summary>Takes a block off the vehicle link; <paramref name="capturedAt"/> is the capture time of its first sample.</summary>
@@ -115,14 +115,19 @@ public sealed class EcgMonitor
         var n = millivolts[0].Length;
         anchorSample = firstSample;
         anchorTime = capturedAt;
-        if (chain is null || chain.RateHz != sampleRateHz || chain.Leads != millivolts.Count)
+        var bridgeable = options.MaxBridgedGap.TotalSeconds * sampleRateHz;
+
+        // A block far behind what was analysed is not a late frame but a source that started counting again (a
+        // gateway restarted): a new stream.
+        if (chain is null || chain.RateHz != sampleRateHz || chain.Leads != millivolts.Count
+            || firstSample + n < chain.NextSample - bridgeable)
         {
             Restart(millivolts.Count, sampleRateHz, firstSample);
         }
         else if (firstSample > chain.NextSample)
         {
             var gap = firstSample - chain.NextSample;
-            if (gap > options.MaxBridgedGap.TotalSeconds * sampleRateHz)
+            if (gap > bridgeable)
             {
                 Restart(millivolts.Count, sampleRateHz, firstSample);
             }

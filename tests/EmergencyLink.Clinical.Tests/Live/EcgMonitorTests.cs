@@ -230,6 +230,22 @@ public sealed class EcgMonitorTests
     }
 
     [Fact]
+    public void A_source_that_starts_counting_samples_again_is_a_new_stream_and_an_old_frame_is_ignored()
+    {
+        var leads = MonitorRun.Generate(SyntheticScenarios.StemiInferior, 40, seed: 16);
+        var monitor = new EcgMonitor();
+        Assert.Empty(MonitorRun.Stream(monitor, leads, Rate, Frame, 0, 20 * Rate, sampleOffset: 100_000));
+
+        // A frame repeated from just behind is dropped; the stream then restarts its count at 0 (a gateway restart).
+        MonitorRun.Stream(monitor, leads, Rate, Frame, 20 * Rate - (2 * Frame), 20 * Rate - Frame, sampleOffset: 100_000);
+        Assert.Equal(1, monitor.Ignored);
+        var alerts = MonitorRun.Stream(monitor, leads, Rate, Frame, 0, 30 * Rate);
+
+        Assert.Equal(1, monitor.Restarts);
+        Assert.Equal(AlertKind.Stemi, Assert.Single(alerts).Alert.Kind);
+    }
+
+    [Fact]
     public void A_known_woman_is_held_to_the_womens_v2_v3_threshold()
     {
         var leads = MonitorRun.Generate(SyntheticScenarios.StemiAnterior, 25, seed: 15);
