@@ -246,6 +246,21 @@ public sealed class EcgMonitorTests
     }
 
     [Fact]
+    public void A_recording_that_ends_just_after_its_second_window_gives_its_alert_when_completed()
+    {
+        // 20 s exactly: the second window's last beats are still inside the detector's look-ahead when the data ends.
+        var leads = MonitorRun.Generate(SyntheticScenarios.StemiLateral, 20, seed: 17);
+        var monitor = new EcgMonitor(new EcgMonitorOptions { LeadNames = SyntheticEcg.LeadNames });
+
+        Assert.Empty(MonitorRun.Stream(monitor, leads, Rate, Frame));
+        var completed = monitor.Complete();
+
+        Assert.Equal(AlertKind.Stemi, Assert.Single(completed).Kind);
+        Assert.Equal(2, monitor.WindowsMeasured);
+        Assert.Empty(monitor.Complete());
+    }
+
+    [Fact]
     public void A_known_woman_is_held_to_the_womens_v2_v3_threshold()
     {
         var leads = MonitorRun.Generate(SyntheticScenarios.StemiAnterior, 25, seed: 15);
