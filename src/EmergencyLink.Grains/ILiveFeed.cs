@@ -31,4 +31,10 @@ public interface ILiveFeed
 
     /// <summary>A new alert: to the destination ED's board (if the case has a destination yet) and to dispatch.</summary>
     Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert);
+
+    /// <summary>
+    /// Alerts raised before the case had this destination (or while it had another), pushed as raised to the ED that now
+    /// receives the patient: that team was in no group when they were first pushed. Dispatch has had them already.
+    /// </summary>
+    Task AlertsForDestinationAsync(string hospitalId, IncidentSnapshot incident, IReadOnlyList<CaseAlert> alerts);
 }

@@ -86,6 +86,7 @@ public sealed class IncidentGrain(
         }
 
         await PublishAsync(previousHospitalId);
+        await ForwardOpenAlertsAsync(previousHospitalId);
         return CommandResult<IncidentSnapshot>.Ok(committed!);
     }
 
@@ -193,6 +194,35 @@ public sealed class IncidentGrain(
         {
             // The case step is committed; the unit catches up when it next activates and reconciles.
             logger.LogError(ex, "Unit {Unit} could not follow case {Incident} ({Trigger})", unitId, state.State.Id, trigger);
+        }
+    }
+
+    /// <summary>
+    /// An alert pushed while the case had no destination reached dispatch only (no ED group to push to), and one pushed
+    /// before a diversion reached the old ED: the ED that now receives the patient gets every alert no one has
+    /// acknowledged yet, as raised, after its inbound board has the case. Acknowledged ones are in the case it receives.
+    /// </summary>
+    private async Task ForwardOpenAlertsAsync(string? previousHospitalId)
+    {
+        var snapshot = committed!;
+        if (snapshot.HospitalId is not { } hospitalId || hospitalId == previousHospitalId)
+        {
+            return;
+        }
+
+        var open = snapshot.Alerts.Where(a => !a.Acknowledged).ToArray();
+        if (open.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await live.AlertsForDestinationAsync(hospitalId, snapshot, open);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Open alerts of case {Incident} could not be pushed to its destination {Hospital}", snapshot.Id, hospitalId);
         }
     }
 

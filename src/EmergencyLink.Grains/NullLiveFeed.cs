@@ -23,4 +23,6 @@ public sealed class NullLiveFeed : ILiveFeed
     public Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery) => Task.CompletedTask;
 
     public Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert) => Task.CompletedTask;
+
+    public Task AlertsForDestinationAsync(string hospitalId, IncidentSnapshot incident, IReadOnlyList<CaseAlert> alerts) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using EmergencyLink.Clinical.Live;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,9 @@ public sealed class TelemetryGrain(
     private const int MaxAckRanges = 16;
     private readonly Dictionary<string, ChannelContinuity> channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseRoute> cases = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, VitalsMonitor> vitalsMonitors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseAnalysis> analyses = new(StringComparer.Ordinal);
+    private readonly List<(string CaseId, NewAlert Alert, string Actor)> pendingAlerts = [];
+    private DateTimeOffset retryAfter;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -108,38 +111,127 @@ public sealed class TelemetryGrain(
 
     /// <summary>
     /// Clinical analysis of the live frames, after they were pushed and stored so it never delays the ED's view.
-    /// Backfilled frames are left out: they are older than what the monitor has already seen, and a finding in them
+    /// Backfilled frames are left out: they are older than what the monitors have already seen, and a finding in them
     /// is in the archive for the record. An alert the case already holds is not raised again (the case decides).
+    /// This runs for every batch (25 ECG frames a second per vehicle), so it is a plain loop that allocates nothing
+    /// beyond what decoding a frame needs, and returns at once when there is nothing to do.
     /// </summary>
     private async Task AnalyseAsync(List<(TelemetryFrame Frame, bool Backfilled)> fresh)
     {
-        foreach (var (frame, _) in fresh.Where(f => !f.Backfilled && f.Frame.Kind == TelemetryKind.Vitals).OrderBy(f => f.Frame.CapturedAtMicros))
+        var raisedBefore = pendingAlerts.Count;
+        for (var i = 0; i < fresh.Count; i++)
         {
-            if (!TelemetryCodec.TryDecodeVitals(frame.Payload, out var vitals, out _))
+            var (frame, backfilled) = fresh[i];
+            if (backfilled)
             {
                 continue;
             }
 
-            if (!vitalsMonitors.TryGetValue(frame.CaseId, out var monitor))
+            if (frame.Kind == TelemetryKind.Vitals)
             {
-                vitalsMonitors[frame.CaseId] = monitor = new VitalsMonitor(options.Value.News2HoldFor);
+                AnalyseVitals(frame);
             }
-
-            var captured = DateTimeOffset.UnixEpoch.AddTicks(frame.CapturedAtMicros * 10);
-            if (monitor.Push(vitals, captured) is { } alert)
+            else if (frame.Kind == TelemetryKind.Ecg)
             {
-                try
-                {
-                    await GrainFactory.GetGrain<IIncidentGrain>(frame.CaseId).RaiseAlertAsync(alert, "vitals-analysis");
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The frames are safe and acknowledged either way; the alert is retried by nothing, so say so loudly.
-                    logger.LogError(ex, "Alert {Kind} for case {Case} could not be recorded", alert.Kind, frame.CaseId);
-                }
+                AnalyseEcg(frame);
             }
         }
+
+        if (pendingAlerts.Count == 0 || (pendingAlerts.Count == raisedBefore && time.GetUtcNow() < retryAfter))
+        {
+            return;
+        }
+
+        await RaisePendingAsync();
     }
+
+    private void AnalyseVitals(TelemetryFrame frame)
+    {
+        if (!TelemetryCodec.TryDecodeVitals(frame.Payload, out var vitals, out _))
+        {
+            return;
+        }
+
+        var analysis = Analysis(frame.CaseId);
+        analysis.Vitals ??= new VitalsMonitor(options.Value.News2HoldFor);
+        if (analysis.Vitals.Push(vitals, Captured(frame)) is { } alert)
+        {
+            pendingAlerts.Add((frame.CaseId, alert, "vitals-analysis"));
+        }
+    }
+
+    private void AnalyseEcg(TelemetryFrame frame)
+    {
+        if (!TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _))
+        {
+            return;
+        }
+
+        // The case record holds no sex or age yet, so the monitor uses its documented default (men aged 40 or over).
+        var analysis = Analysis(frame.CaseId);
+        analysis.Ecg ??= new EcgMonitor();
+        var alerts = analysis.Ecg.Push(block, Captured(frame));
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            pendingAlerts.Add((frame.CaseId, alerts[i], EcgMonitor.Source));
+        }
+    }
+
+    /// <summary>
+    /// Records the alerts not yet recorded, oldest first. One that fails stays, with the ones behind it, and is tried again
+    /// on a later batch after <see cref="TelemetryOptions.AlertRetryInterval"/>: the frames are safe and acknowledged
+    /// either way, and an alert that reached no one must not be lost.
+    /// </summary>
+    private async Task RaisePendingAsync()
+    {
+        while (pendingAlerts.Count > 0)
+        {
+            var (caseId, alert, actor) = pendingAlerts[0];
+            try
+            {
+                await GrainFactory.GetGrain<IIncidentGrain>(caseId).RaiseAlertAsync(alert, actor);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                retryAfter = time.GetUtcNow() + options.Value.AlertRetryInterval;
+                logger.LogError(ex, "Alert {Kind} for case {Case} could not be recorded; {Pending} alert(s) kept to retry",
+                    alert.Kind, caseId, pendingAlerts.Count);
+                return;
+            }
+
+            pendingAlerts.RemoveAt(0);
+        }
+    }
+
+    /// <summary>The live analysis of a case, made on its first live frame; analyses idle for long are dropped then.</summary>
+    private CaseAnalysis Analysis(string caseId)
+    {
+        var now = time.GetUtcNow();
+        if (analyses.TryGetValue(caseId, out var analysis))
+        {
+            analysis.LastFed = now;
+            return analysis;
+        }
+
+        List<string>? idle = null;
+        foreach (var (other, existing) in analyses)
+        {
+            if (now - existing.LastFed > options.Value.AnalysisIdleAfter)
+            {
+                (idle ??= []).Add(other);
+            }
+        }
+
+        foreach (var other in idle ?? [])
+        {
+            analyses.Remove(other);
+        }
+
+        analyses[caseId] = analysis = new CaseAnalysis { LastFed = now };
+        return analysis;
+    }
+
+    private static DateTimeOffset Captured(TelemetryFrame frame) => DateTimeOffset.UnixEpoch.AddTicks(frame.CapturedAtMicros * 10);
 
     /// <summary>
     /// What the channel holds: everything up to the contiguous mark, and above it the ranges that hold this batch's
@@ -188,4 +280,14 @@ public sealed class TelemetryGrain(
     private long NowMicros() => (long)(time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds;
 
     private sealed record CaseRoute(string? HospitalId, string? Refusal, DateTimeOffset CheckedAt);
+
+    /// <summary>One case's live monitors, each made when its first live frame of that kind arrives.</summary>
+    private sealed class CaseAnalysis
+    {
+        public VitalsMonitor? Vitals { get; set; }
+
+        public EcgMonitor? Ecg { get; set; }
+
+        public DateTimeOffset LastFed { get; set; }
+    }
 }

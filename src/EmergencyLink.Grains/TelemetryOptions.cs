@@ -32,4 +32,13 @@ public sealed class TelemetryOptions
     /// a slipped probe, short against the minutes a deterioration takes.
     /// </summary>
     public TimeSpan News2HoldFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A live alert the case could not record (its grain or storage failed) is kept and tried again on a later batch,
+    /// at most this often, so a failing case is not hammered 25 times a second by the ECG stream.
+    /// </summary>
+    public TimeSpan AlertRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A case's live analysis not fed for this long is dropped (the unit has moved on to another case).</summary>
+    public TimeSpan AnalysisIdleAfter { get; set; } = TimeSpan.FromMinutes(30);
 }

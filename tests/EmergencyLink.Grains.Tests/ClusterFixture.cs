@@ -21,6 +21,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public RecordingLiveFeed Live { get; } = new();
 
+    public FaultInjection Faults { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     /// <summary>One archive for both silos, as one file would be on one machine.</summary>
@@ -43,6 +45,15 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.Grace = TimeSpan.FromMinutes(1);
             });
             silo.Services.AddSingleton<ILiveFeed>(Live);
+            silo.AddIncomingGrainCallFilter(async call =>
+            {
+                if (Faults.Take(call.InterfaceMethod.Name, call.TargetId.Key.ToString()!))
+                {
+                    throw new InvalidOperationException($"Injected failure of {call.InterfaceMethod.Name} on {call.TargetId}.");
+                }
+
+                await call.Invoke();
+            });
             silo.Services.AddSingleton<ITelemetryArchive>(Archive);
 
             // The test clock stands still, so the grain must ask the case every time to see a new destination.

@@ -19,6 +19,9 @@ public sealed class RecordingLiveFeed : ILiveFeed
 
     public ConcurrentQueue<(string IncidentId, string? HospitalId, CaseAlert Alert)> Alerts { get; } = new();
 
+    /// <summary>Alerts pushed to an ED that became the destination after they were raised.</summary>
+    public ConcurrentQueue<(string IncidentId, string HospitalId, CaseAlert Alert)> Forwarded { get; } = new();
+
     public Task IncidentChangedAsync(IncidentSnapshot incident)
     {
         Incidents.Enqueue(incident);
@@ -60,6 +63,16 @@ public sealed class RecordingLiveFeed : ILiveFeed
     public Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert)
     {
         Alerts.Enqueue((incident.Id, incident.HospitalId, alert));
+        return Task.CompletedTask;
+    }
+
+    public Task AlertsForDestinationAsync(string hospitalId, IncidentSnapshot incident, IReadOnlyList<CaseAlert> alerts)
+    {
+        foreach (var alert in alerts)
+        {
+            Forwarded.Enqueue((incident.Id, hospitalId, alert));
+        }
+
         return Task.CompletedTask;
     }
 }

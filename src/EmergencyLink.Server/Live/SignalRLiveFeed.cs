@@ -83,4 +83,13 @@ public sealed class SignalRLiveFeed(
 
         await dispatch.Clients.All.AlertRaised(message);
     }
+
+    public async Task AlertsForDestinationAsync(string hospitalId, IncidentSnapshot incident, IReadOnlyList<CaseAlert> alerts)
+    {
+        var group = hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId));
+        foreach (var alert in alerts)
+        {
+            await group.AlertRaised(new AlertMessage(incident.Id, hospitalId, incident.AmbulanceId, alert));
+        }
+    }
 }
