@@ -127,13 +127,24 @@ public sealed class TelemetryGrain(
                 continue;
             }
 
-            if (frame.Kind == TelemetryKind.Vitals)
+            try
             {
-                AnalyseVitals(frame);
+                if (frame.Kind == TelemetryKind.Vitals)
+                {
+                    AnalyseVitals(frame);
+                }
+                else if (frame.Kind == TelemetryKind.Ecg)
+                {
+                    AnalyseEcg(frame);
+                }
             }
-            else if (frame.Kind == TelemetryKind.Ecg)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                AnalyseEcg(frame);
+                // Decision support must never cost the stream: the frames are pushed and archived already, and failing
+                // the upload here would only make the gateway resend them. The case's analysis starts afresh instead.
+                analyses.Remove(frame.CaseId);
+                logger.LogError(ex, "Live analysis of case {Case} failed on {Channel} frame {Sequence}; it restarts",
+                    frame.CaseId, frame.Channel, frame.Sequence);
             }
         }
 
