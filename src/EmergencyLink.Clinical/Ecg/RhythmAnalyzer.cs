@@ -1,19 +1,26 @@
 namespace EmergencyLink.Clinical.Ecg;
 
 /// <summary>
-/// Rhythm from beat times, streaming or in batch: atrial fibrillation (irregular RR over a sliding window), sustained
+/// Rhythm from beat times, streaming or in batch: atrial fibrillation (irregularly irregular RR over a sliding window:
+/// irregular, and not explained by premature beats on a regular rhythm, see <see cref="EctopicIntervals"/>), sustained
 /// brady- and tachycardia, and pauses. Feed beats in ascending order with <see cref="AddBeat"/>, tell it how far the
 /// beat stream is complete with <see cref="AdvanceTo"/> (e.g. a detector's SettledSample, so a pause shows while it
 /// lasts), and read <see cref="Completed"/> and <see cref="Ongoing"/>.
 /// </summary>
 public sealed class RhythmAnalyzer
 {
+    // Intervals either side of an AF window given to the ectopy explanation, so that a premature beat or couplet at the
+    // window's edge is seen with its pause (a couplet and its pause are 3 intervals).
+    private const int EctopyContextIntervals = 3;
+
     private readonly RhythmOptions _options;
     private readonly List<long> _beats = [];
     private readonly List<bool> _afLabel = [];
     private readonly List<RhythmEpisode> _completed = [];
     private readonly List<double> _scratch = [];
     private readonly List<double> _differences = [];
+    private readonly double[] _rr;
+    private readonly IntervalRole[] _roles;
     private readonly int _half;
 
     private int _afRunStart = -1;
@@ -31,6 +38,8 @@ public sealed class RhythmAnalyzer
         _options = options ?? new RhythmOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.AfWindowIntervals, 4, nameof(options));
         _half = _options.AfWindowIntervals / 2;
+        _rr = new double[_options.AfWindowIntervals + (2 * EctopyContextIntervals)];
+        _roles = new IntervalRole[_rr.Length];
         _brady = new RateRun(-1, -1);
         _tachy = new RateRun(-1, -1);
     }
@@ -237,14 +246,16 @@ public sealed class RhythmAnalyzer
     private void LabelDecidableBeats(bool final)
     {
         // Beat i is judged on RR intervals i-7 .. i+8 (interval k ends at beat k), shifted inwards at the record's ends,
-        // so it is decided once beat i+8 is known and AF onsets are placed where the window's middle crosses them.
+        // so it is decided once beat i+8 is known (i+11 with the ectopy explanation) and AF onsets are placed where the
+        // window's middle crosses them.
         var intervals = _beats.Count - 1;
         var window = _options.AfWindowIntervals;
         while (_afLabel.Count < _beats.Count)
         {
             var i = _afLabel.Count;
             var last = Math.Max(i + _half, window);
-            if (!final && last > intervals)
+            // With ectopy explained, a premature beat at the window's end needs its pause: wait for 3 more intervals.
+            if (!final && last + (_options.ExplainEctopicBeats ? EctopyContextIntervals : 0) > intervals)
             {
                 return;
             }
@@ -267,39 +278,128 @@ public sealed class RhythmAnalyzer
 
     private bool IsIrregular(int firstInterval, int lastInterval)
     {
-        _scratch.Clear();
-        _differences.Clear();
-        long previous = -1;
-        for (var k = firstInterval; k <= lastInterval; k++)
+        // A few intervals either side of the window too, so a premature beat at its edges still pairs with its pause.
+        var from = Math.Max(1, firstInterval - EctopyContextIntervals);
+        var to = Math.Min(_beats.Count - 1, lastInterval + EctopyContextIntervals);
+        var count = to - from + 1;
+        var offset = firstInterval - from;
+        var length = lastInterval - firstInterval + 1;
+        for (var k = 0; k < count; k++)
         {
-            var rr = _beats[k] - _beats[k - 1];
-            _scratch.Add(rr);
-            if (previous >= 0)
-            {
-                _differences.Add(Math.Abs(rr - previous));
-            }
-
-            previous = rr;
+            _rr[k] = _beats[from + k] - _beats[from + k - 1];
         }
+
+        var window = _rr.AsSpan(offset, length);
 
         // Turning points (an interval longer or shorter than both neighbours) of a patternless series number
         // 2(N-2)/3 with variance (16N-29)/90; Dash et al. use the turning-point ratio to tell AF from patterned
         // irregularity. Bigeminy turns at every interval, so a window with more than 2 SD above that is not AF.
         var turningPoints = 0;
-        for (var k = 1; k + 1 < _scratch.Count; k++)
+        for (var k = 1; k + 1 < window.Length; k++)
         {
-            var (before, here, after) = (_scratch[k - 1], _scratch[k], _scratch[k + 1]);
+            var (before, here, after) = (window[k - 1], window[k], window[k + 1]);
             if ((here > before && here > after) || (here < before && here < after))
             {
                 turningPoints++;
             }
         }
 
-        var n = _scratch.Count;
+        var n = window.Length;
         var turningLimit = (2.0 * (n - 2) / 3) + (2 * Math.Sqrt(((16.0 * n) - 29) / 90));
+        if (_options.RejectPatternedIrregularity && turningPoints > turningLimit)
+        {
+            return false;
+        }
+
+        if (!IsIrregular(window))
+        {
+            return false;
+        }
+
+        if (!_options.ExplainEctopicBeats)
+        {
+            return true;
+        }
+
+        // Regularly irregular: some sinus cycle explains the ectopy and leaves intervals of that cycle underneath. The
+        // cycle is not known in advance (in bigeminy no interval equals it), so every interval and adjacent-pair mean of
+        // the window is tried.
+        var all = _rr.AsSpan(0, count);
+        var roles = _roles.AsSpan(0, count);
+        for (var c = 0; c < (2 * count) - 1; c++)
+        {
+            var cycle = c < count ? all[c] : 0.5 * (all[c - count] + all[c - count + 1]);
+            EctopicIntervals.Mark(all, cycle, roles, offset, offset + length);
+            if (IsExplainedBy(window, roles.Slice(offset, length), cycle))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether premature beats on a sinus <paramref name="cycle"/> explain the window. The compensated premature beats
+    /// must share one coupling interval (within ±10 % of the cycle), the mark of a single ectopic focus, which AF's
+    /// short intervals do not share. Then either fewer than 3 intervals are left over (bigeminy), or every one left is
+    /// that cycle: none off it by more than the prematurity margin (an odd unexplained interval is what AF leaves
+    /// behind; sinus rhythm with ectopy does not, the explanation having had the context either side), and a robust SD
+    /// about it (1.4826 × median absolute deviation) under the AF threshold / √2, which is Dash's RMSSD threshold as an
+    /// SD (RMSSD = √2 SD for independent intervals; the spread about the cycle, not successive differences, because the
+    /// sinus intervals left between ectopic beats are not adjacent, and respiratory sinus arrhythmia sampled every few
+    /// beats would look like beat-to-beat change).
+    /// </summary>
+    private bool IsExplainedBy(ReadOnlySpan<double> rr, ReadOnlySpan<IntervalRole> roles, double cycle)
+    {
+        _scratch.Clear();
+        var outliers = 0;
+        var band = (1 - EctopicIntervals.PrematureFraction) * cycle;
+        double shortestCoupling = double.MaxValue, longestCoupling = 0;
+        for (var k = 0; k < rr.Length; k++)
+        {
+            if (roles[k] == IntervalRole.Coupling && k + 1 < rr.Length && roles[k + 1] == IntervalRole.Ectopic)
+            {
+                shortestCoupling = Math.Min(shortestCoupling, rr[k]);
+                longestCoupling = Math.Max(longestCoupling, rr[k]);
+            }
+            else if (roles[k] == IntervalRole.Underlying)
+            {
+                var deviation = Math.Abs(rr[k] - cycle);
+                _scratch.Add(deviation);
+                if (deviation > band)
+                {
+                    outliers++;
+                }
+            }
+        }
+
+        if (longestCoupling - shortestCoupling > 2 * EctopicIntervals.CycleTolerance * cycle)
+        {
+            return false;
+        }
+
+        return _scratch.Count < 3 || (outliers == 0 &&
+            1.4826 * HeartRate.Median(_scratch) / cycle <= _options.AfIrregularityThreshold / Math.Sqrt(2));
+    }
+
+    /// <summary>Dash et al.'s normalised RMSSD, made robust (see <see cref="RhythmOptions.AfIrregularityThreshold"/>).</summary>
+    private bool IsIrregular(ReadOnlySpan<double> rr)
+    {
+        _scratch.Clear();
+        _differences.Clear();
+        for (var k = 0; k < rr.Length; k++)
+        {
+            _scratch.Add(rr[k]);
+            if (k > 0)
+            {
+                _differences.Add(Math.Abs(rr[k] - rr[k - 1]));
+            }
+        }
+
         var medianRr = HeartRate.Median(_scratch);
         var robustRmssd = 1.4826 * HeartRate.Median(_differences);
-        return robustRmssd / medianRr > _options.AfIrregularityThreshold && (!_options.RejectPatternedIrregularity || turningPoints <= turningLimit);
+        return robustRmssd / medianRr > _options.AfIrregularityThreshold;
     }
 
     private void ApplyAfLabel(int beat, bool label)

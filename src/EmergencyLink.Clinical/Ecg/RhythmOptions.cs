@@ -39,6 +39,14 @@ public sealed record RhythmOptions
     /// </summary>
     public bool RejectPatternedIrregularity { get; init; } = true;
 
+    /// <summary>
+    /// An irregular window is not AF when premature beats on a regular rhythm explain it by their timing (compensatory
+    /// pause, couplet, sinus reset, a missed beat; see <see cref="EctopicIntervals"/>) and leave that regular rhythm
+    /// underneath: bigeminy, trigeminy and frequent couplets are regularly irregular, AF is irregularly irregular.
+    /// Costs about 2 s more delay (3 more intervals) before a beat is labelled.
+    /// </summary>
+    public bool ExplainEctopicBeats { get; init; } = true;
+
     /// <summary>CPSC 2021 scores AF episodes of at least 5 beats; shorter runs are dropped.</summary>
     public int AfMinimumBeats { get; init; } = 5;
 
