@@ -9,13 +9,17 @@ namespace EmergencyLink.Clinical.Ecg;
 internal sealed class QrsEngine
 {
     // Pan–Tompkins: thresholds are learnt over the first 2 s; no QRS within 200 ms of another (refractory period);
-    // a peak within 360 ms of the last QRS whose slope is under half that QRS's slope is a T wave; when no QRS has been
-    // found for 166 % of the average RR, search back among the peaks above the second threshold.
+    // a peak within 360 ms of the last QRS (less at fast rates, see TWaveWindow) whose slope is under half that QRS's
+    // slope is a T wave; when no QRS has been found for 166 % of the average RR, search back among the peaks above the
+    // second threshold.
     public const double LearningSeconds = 2.0;
     public const double RefractorySeconds = 0.200;
     public const double TWaveWindowSeconds = 0.360;
     public const double TWaveSlopeRatio = 0.5;
     public const double SearchBackRrFactor = 1.66;
+
+    /// <summary>Upper limit of a normal QTc (Fridericia-corrected), in seconds.</summary>
+    public const double NormalQtcSeconds = 0.40;
 
     // Bounded look-ahead (our choice, so a beat is always reported within a fixed delay): a local maximum of the
     // integral is final once 200 ms pass without a larger one (the refractory period); search-back happens no later
@@ -270,7 +274,7 @@ internal sealed class QrsEngine
         }
 
         var slope = FusedSlope(peak);
-        var tWave = _lastBeat >= 0 && peak - _lastBeat < _tWave && slope < TWaveSlopeRatio * _lastBeatSlope;
+        var tWave = _lastBeat >= 0 && peak - _lastBeat < TWaveWindow() && slope < TWaveSlopeRatio * _lastBeatSlope;
         var threshold1 = _noisePeak + (0.25 * (_signalPeak - _noisePeak));
         if (!tWave && value > threshold1)
         {
@@ -326,6 +330,14 @@ internal sealed class QrsEngine
         _rrSum += rr;
         _rrNext = (_rrNext + 1) % RrHistory;
     }
+
+    /// <summary>
+    /// Pan–Tompkins' 360 ms, shortened at fast rates to the QT interval the average RR allows (Fridericia,
+    /// QT = 0.40 s × ∛RR): a T wave cannot peak after its own end, and an early ventricular premature beat, wide and of
+    /// low slope, that comes after it must not be taken for one.
+    /// </summary>
+    private long TWaveWindow() =>
+        _rrCount == 0 ? _tWave : Math.Min(_tWave, (long)(NormalQtcSeconds * Math.Cbrt(AverageRr() / InternalRate) * InternalRate));
 
     private double AverageRr() => _rrCount == 0 ? _defaultRr : (double)_rrSum / _rrCount;
 
