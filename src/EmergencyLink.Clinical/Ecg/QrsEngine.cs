@@ -9,17 +9,13 @@ namespace EmergencyLink.Clinical.Ecg;
 internal sealed class QrsEngine
 {
     // Pan–Tompkins: thresholds are learnt over the first 2 s; no QRS within 200 ms of another (refractory period);
-    // a peak within 360 ms of the last QRS (less at fast rates, see TWaveWindow) whose slope is under half that QRS's
-    // slope is a T wave; when no QRS has been found for 166 % of the average RR, search back among the peaks above the
-    // second threshold.
+    // a peak within 360 ms of the last QRS whose slope is under half that QRS's slope is a T wave; when no QRS has been
+    // found for 166 % of the average RR, search back among the peaks above the second threshold.
     public const double LearningSeconds = 2.0;
     public const double RefractorySeconds = 0.200;
     public const double TWaveWindowSeconds = 0.360;
     public const double TWaveSlopeRatio = 0.5;
     public const double SearchBackRrFactor = 1.66;
-
-    /// <summary>Upper limit of a normal QTc (Fridericia-corrected), in seconds.</summary>
-    public const double NormalQtcSeconds = 0.40;
 
     // Bounded look-ahead (our choice, so a beat is always reported within a fixed delay): a local maximum of the
     // integral is final once 200 ms pass without a larger one (the refractory period); search-back happens no later
@@ -53,6 +49,7 @@ internal sealed class QrsEngine
     private readonly int _decimation;
     private readonly int _learning;
     private readonly int _refractory;
+    private readonly int _refractoryInput;
     private readonly int _tWave;
     private readonly int _confirm;
     private readonly int _searchBackLate;
@@ -116,6 +113,7 @@ internal sealed class QrsEngine
 
         _learning = Internal(LearningSeconds);
         _refractory = Internal(RefractorySeconds);
+        _refractoryInput = (int)Math.Round(RefractorySeconds * samplingRate);
         _tWave = Internal(TWaveWindowSeconds);
         _confirm = Internal(ConfirmSeconds);
         _searchBackLate = Internal(SearchBackLateSeconds);
@@ -274,7 +272,7 @@ internal sealed class QrsEngine
         }
 
         var slope = FusedSlope(peak);
-        var tWave = _lastBeat >= 0 && peak - _lastBeat < TWaveWindow() && slope < TWaveSlopeRatio * _lastBeatSlope;
+        var tWave = _lastBeat >= 0 && peak - _lastBeat < _tWave && slope < TWaveSlopeRatio * _lastBeatSlope;
         var threshold1 = _noisePeak + (0.25 * (_signalPeak - _noisePeak));
         if (!tWave && value > threshold1)
         {
@@ -307,8 +305,10 @@ internal sealed class QrsEngine
             UpdateLeadLevels(peak);
         }
 
+        // The R peak is looked for up to 100 ms either side of the energy peak, so two energy peaks 200 ms apart can land
+        // on R peaks closer than that: one beat (a wide QRS's two slopes, a T wave or artefact next to it), reported once.
         var r = Locate(peak);
-        if (r > _lastR)
+        if (r > _lastR && (_lastR < 0 || r - _lastR >= _refractoryInput))
         {
             beats.Add(r);
             _lastR = r;
@@ -330,14 +330,6 @@ internal sealed class QrsEngine
         _rrSum += rr;
         _rrNext = (_rrNext + 1) % RrHistory;
     }
-
-    /// <summary>
-    /// Pan–Tompkins' 360 ms, shortened at fast rates to the QT interval the average RR allows (Fridericia,
-    /// QT = 0.40 s × ∛RR): a T wave cannot peak after its own end, and an early ventricular premature beat, wide and of
-    /// low slope, that comes after it must not be taken for one.
-    /// </summary>
-    private long TWaveWindow() =>
-        _rrCount == 0 ? _tWave : Math.Min(_tWave, (long)(NormalQtcSeconds * Math.Cbrt(AverageRr() / InternalRate) * InternalRate));
 
     private double AverageRr() => _rrCount == 0 ? _defaultRr : (double)_rrSum / _rrCount;
 
