@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace EmergencyLink.Clinical.Ecg;
 
 /// <summary>
@@ -13,12 +15,18 @@ public sealed class RhythmAnalyzer
     // window's edge is seen with its pause (a couplet and its pause are 3 intervals).
     private const int EctopyContextIntervals = 3;
 
+    // Hysteresis: once in AF, a window leaves it through the ectopy explanation only with at least two compensated
+    // premature beats (a pattern, not one AF interval pair that happens to fit), so AF is not cut into pieces where a
+    // few of its intervals look like sinus rhythm with an atrial premature beat.
+    private const int MinimumGroupsToLeaveAf = 2;
+
     private readonly RhythmOptions _options;
     private readonly List<long> _beats = [];
     private readonly List<bool> _afLabel = [];
     private readonly List<RhythmEpisode> _completed = [];
     private readonly List<double> _scratch = [];
     private readonly List<double> _differences = [];
+    private readonly List<double> _nn = [];
     private readonly double[] _rr;
     private readonly IntervalRole[] _roles;
     private readonly int _half;
@@ -268,7 +276,7 @@ public sealed class RhythmAnalyzer
             else
             {
                 var to = Math.Min(last, intervals);
-                label = IsIrregular(to - window + 1, to);
+                label = IsIrregular(to - window + 1, to, inAf: _afLabel.Count > 0 && _afLabel[^1]);
             }
 
             _afLabel.Add(label);
@@ -276,7 +284,7 @@ public sealed class RhythmAnalyzer
         }
     }
 
-    private bool IsIrregular(int firstInterval, int lastInterval)
+    private bool IsIrregular(int firstInterval, int lastInterval, bool inAf)
     {
         // A few intervals either side of the window too, so a premature beat at its edges still pairs with its pause.
         var from = Math.Max(1, firstInterval - EctopyContextIntervals);
@@ -305,7 +313,7 @@ public sealed class RhythmAnalyzer
         }
 
         var n = window.Length;
-        var turningLimit = (2.0 * (n - 2) / 3) + (2 * Math.Sqrt(((16.0 * n) - 29) / 90));
+        var turningLimit = (2.0 * (n - 2) / 3) + ((inAf ? 3 : 2) * Math.Sqrt(((16.0 * n) - 29) / 90));
         if (_options.RejectPatternedIrregularity && turningPoints > turningLimit)
         {
             return false;
@@ -330,7 +338,7 @@ public sealed class RhythmAnalyzer
         {
             var cycle = c < count ? all[c] : 0.5 * (all[c - count] + all[c - count + 1]);
             EctopicIntervals.Mark(all, cycle, roles, offset, offset + length);
-            if (IsExplainedBy(window, roles.Slice(offset, length), cycle))
+            if (IsExplainedBy(all, roles, cycle, offset, offset + length, inAf ? MinimumGroupsToLeaveAf : 0))
             {
                 return false;
             }
@@ -340,47 +348,77 @@ public sealed class RhythmAnalyzer
     }
 
     /// <summary>
-    /// Whether premature beats on a sinus <paramref name="cycle"/> explain the window. The compensated premature beats
-    /// must share one coupling interval (within ±10 % of the cycle), the mark of a single ectopic focus, which AF's
-    /// short intervals do not share. Then either fewer than 3 intervals are left over (bigeminy), or every one left is
-    /// that cycle: none off it by more than the prematurity margin (an odd unexplained interval is what AF leaves
-    /// behind; sinus rhythm with ectopy does not, the explanation having had the context either side), and a robust SD
-    /// about it (1.4826 × median absolute deviation) under the AF threshold / √2, which is Dash's RMSSD threshold as an
-    /// SD (RMSSD = √2 SD for independent intervals; the spread about the cycle, not successive differences, because the
-    /// sinus intervals left between ectopic beats are not adjacent, and respiratory sinus arrhythmia sampled every few
-    /// beats would look like beat-to-beat change).
+    /// Whether premature beats on a sinus <paramref name="cycle"/> explain the window [<paramref name="from"/>,
+    /// <paramref name="to"/>) of <paramref name="rr"/>. The compensated premature beats must share one coupling interval
+    /// (within ±10 % of the cycle), the mark of a single ectopic focus, which AF's short intervals do not share; no
+    /// interval left unexplained may be off the cycle by more than the prematurity margin (an odd interval is what AF
+    /// leaves behind; sinus rhythm with ectopy does not, the explanation having had context either side); and the sinus
+    /// rhythm underneath must be regular by Dash's measure. That rhythm is rebuilt at full rate as in heart rate
+    /// variability analysis: each compensated group stands for its whole number of cycles, each of length sum / cycles
+    /// (the coupling interval of a sinus reset is left out), so respiratory sinus arrhythmia between ectopic beats is
+    /// seen beat by beat, not sampled every few beats where it would look like irregularity.
     /// </summary>
-    private bool IsExplainedBy(ReadOnlySpan<double> rr, ReadOnlySpan<IntervalRole> roles, double cycle)
+    private bool IsExplainedBy(ReadOnlySpan<double> rr, ReadOnlySpan<IntervalRole> roles, double cycle, int from, int to, int minimumGroups)
     {
-        _scratch.Clear();
+        _nn.Clear();
         var outliers = 0;
         var band = (1 - EctopicIntervals.PrematureFraction) * cycle;
         double shortestCoupling = double.MaxValue, longestCoupling = 0;
-        for (var k = 0; k < rr.Length; k++)
+        var groups = 0;
+        for (var k = 0; k < rr.Length;)
         {
-            if (roles[k] == IntervalRole.Coupling && k + 1 < rr.Length && roles[k + 1] == IntervalRole.Ectopic)
+            var end = k + 1;
+            while (end < rr.Length && roles[end] == IntervalRole.Ectopic)
             {
+                end++;
+            }
+
+            var inWindow = end > from && k < to;
+            if (roles[k] == IntervalRole.Underlying || end == k + 1 && roles[k] == IntervalRole.Coupling)
+            {
+                // An underlying interval (then the Ectopic ones after it, if a group began before the context), or the
+                // coupling interval of a sinus reset, which stands for no whole cycle.
+                if (roles[k] == IntervalRole.Underlying && k >= from && k < to)
+                {
+                    _nn.Add(rr[k]);
+                    if (Math.Abs(rr[k] - cycle) > band)
+                    {
+                        outliers++;
+                    }
+                }
+
+                k = roles[k] == IntervalRole.Underlying ? k + 1 : end;
+                continue;
+            }
+
+            if (roles[k] == IntervalRole.Coupling && k >= from && k < to)
+            {
+                groups++;
                 shortestCoupling = Math.Min(shortestCoupling, rr[k]);
                 longestCoupling = Math.Max(longestCoupling, rr[k]);
             }
-            else if (roles[k] == IntervalRole.Underlying)
+
+            var sum = 0.0;
+            for (var j = k; j < end; j++)
             {
-                var deviation = Math.Abs(rr[k] - cycle);
-                _scratch.Add(deviation);
-                if (deviation > band)
-                {
-                    outliers++;
-                }
+                sum += rr[j];
             }
+
+            var cycles = (int)Math.Round(sum / cycle);
+            for (var c = 0; inWindow && c < cycles; c++)
+            {
+                _nn.Add(sum / cycles);
+            }
+
+            k = end;
         }
 
-        if (longestCoupling - shortestCoupling > 2 * EctopicIntervals.CycleTolerance * cycle)
+        if (outliers > 0 || groups < minimumGroups || longestCoupling - shortestCoupling > 2 * EctopicIntervals.CycleTolerance * cycle)
         {
             return false;
         }
 
-        return _scratch.Count < 3 || (outliers == 0 &&
-            1.4826 * HeartRate.Median(_scratch) / cycle <= _options.AfIrregularityThreshold / Math.Sqrt(2));
+        return _nn.Count < 3 || !IsIrregular(CollectionsMarshal.AsSpan(_nn));
     }
 
     /// <summary>Dash et al.'s normalised RMSSD, made robust (see <see cref="RhythmOptions.AfIrregularityThreshold"/>).</summary>
