@@ -301,7 +301,8 @@ public sealed class RhythmAnalyzer
 
         // Turning points (an interval longer or shorter than both neighbours) of a patternless series number
         // 2(N-2)/3 with variance (16N-29)/90; Dash et al. use the turning-point ratio to tell AF from patterned
-        // irregularity. Bigeminy turns at every interval, so a window with more than 2 SD above that is not AF.
+        // irregularity. Bigeminy turns at every interval, so a window with more than 2 SD above that is not AF
+        // (3 SD once in AF, so that a chance run of alternation does not end an AF episode).
         var turningPoints = 0;
         for (var k = 1; k + 1 < window.Length; k++)
         {

@@ -35,7 +35,7 @@ public sealed record RhythmOptions
 
     /// <summary>
     /// A window is not AF when its RR intervals turn direction more often than a patternless series would (more than
-    /// 2 SD above the expected turning-point count): bigeminy alternates at every beat.
+    /// 2 SD above the expected turning-point count; 3 SD once in AF): bigeminy alternates at every beat.
     /// </summary>
     public bool RejectPatternedIrregularity { get; init; } = true;
 
