@@ -49,6 +49,7 @@ internal sealed class QrsEngine
     private readonly int _decimation;
     private readonly int _learning;
     private readonly int _refractory;
+    private readonly int _refractoryInput;
     private readonly int _tWave;
     private readonly int _confirm;
     private readonly int _searchBackLate;
@@ -112,6 +113,7 @@ internal sealed class QrsEngine
 
         _learning = Internal(LearningSeconds);
         _refractory = Internal(RefractorySeconds);
+        _refractoryInput = (int)Math.Round(RefractorySeconds * samplingRate);
         _tWave = Internal(TWaveWindowSeconds);
         _confirm = Internal(ConfirmSeconds);
         _searchBackLate = Internal(SearchBackLateSeconds);
@@ -303,8 +305,10 @@ internal sealed class QrsEngine
             UpdateLeadLevels(peak);
         }
 
+        // The R peak is looked for up to 100 ms either side of the energy peak, so two energy peaks 200 ms apart can land
+        // on R peaks closer than that: one beat (a wide QRS's two slopes, a T wave or artefact next to it), reported once.
         var r = Locate(peak);
-        if (r > _lastR)
+        if (r > _lastR && (_lastR < 0 || r - _lastR >= _refractoryInput))
         {
             beats.Add(r);
             _lastR = r;

@@ -35,9 +35,17 @@ public sealed record RhythmOptions
 
     /// <summary>
     /// A window is not AF when its RR intervals turn direction more often than a patternless series would (more than
-    /// 2 SD above the expected turning-point count): bigeminy alternates at every beat.
+    /// 2 SD above the expected turning-point count; 3 SD once in AF): bigeminy alternates at every beat.
     /// </summary>
     public bool RejectPatternedIrregularity { get; init; } = true;
+
+    /// <summary>
+    /// An irregular window is not AF when premature beats on a regular rhythm explain it by their timing (compensatory
+    /// pause, couplet, sinus reset, a missed beat; see <see cref="EctopicIntervals"/>) and leave that regular rhythm
+    /// underneath: bigeminy, trigeminy and frequent couplets are regularly irregular, AF is irregularly irregular.
+    /// Costs about 2 s more delay (3 more intervals) before a beat is labelled.
+    /// </summary>
+    public bool ExplainEctopicBeats { get; init; } = true;
 
     /// <summary>CPSC 2021 scores AF episodes of at least 5 beats; shorter runs are dropped.</summary>
     public int AfMinimumBeats { get; init; } = 5;

@@ -1,0 +1,9 @@
+namespace EmergencyLink.Clinical.Tests.Ecg;
+
+internal enum EctopicBeatKind
+{
+    Normal,
+    Ventricular,
+    Couplet,
+    Fusion,
+}
