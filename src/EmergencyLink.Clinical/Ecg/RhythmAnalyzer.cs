@@ -276,7 +276,7 @@ public sealed class RhythmAnalyzer
             else
             {
                 var to = Math.Min(last, intervals);
-                label = IsIrregular(to - window + 1, to, inAf: _afLabel.Count > 0 && _afLabel[^1]);
+                label = IsIrregular(to - window + 1, to, inAf: _afLabel.Count > 0 && _afLabel[^1], recentlyInAf: RecentlyInAf());
             }
 
             _afLabel.Add(label);
@@ -284,7 +284,24 @@ public sealed class RhythmAnalyzer
         }
     }
 
-    private bool IsIrregular(int firstInterval, int lastInterval, bool inAf)
+    /// <summary>
+    /// Whether any beat within the last window's length was AF: a gap that short is still the same AF as far as the
+    /// smoothness test is concerned (gaps of up to <see cref="RhythmOptions.AfMergeGapBeats"/> merge into one episode).
+    /// </summary>
+    private bool RecentlyInAf()
+    {
+        for (var k = _afLabel.Count - 1; k >= 0 && k >= _afLabel.Count - _options.AfWindowIntervals; k--)
+        {
+            if (_afLabel[k])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsIrregular(int firstInterval, int lastInterval, bool inAf, bool recentlyInAf)
     {
         // A few intervals either side of the window too, so a premature beat at its edges still pairs with its pause.
         var from = Math.Max(1, firstInterval - EctopyContextIntervals);
@@ -314,8 +331,18 @@ public sealed class RhythmAnalyzer
         }
 
         var n = window.Length;
-        var turningLimit = (2.0 * (n - 2) / 3) + ((inAf ? 3 : 2) * Math.Sqrt(((16.0 * n) - 29) / 90));
-        if (_options.RejectPatternedIrregularity && turningPoints > turningLimit)
+        var expectedTurns = 2.0 * (n - 2) / 3;
+        var turnsSd = Math.Sqrt(((16.0 * n) - 29) / 90);
+        var margin = (inAf ? 3 : 2) * turnsSd;
+
+        // Too few turns is the other pattern: a smooth modulation (respiratory sinus arrhythmia, the Mayer wave) rises
+        // and falls over several beats, where AF's intervals are independent. Dash et al. accept AF only with a
+        // turning-point ratio inside the patternless series' band, on both sides. The lower side guards the way into
+        // AF only: within an episode (or a window's length after one) a chance smooth stretch of random intervals must
+        // not split it, and a return to sinus rhythm ends it through the irregularity test anyway.
+        var tooManyTurns = turningPoints > expectedTurns + margin;
+        var tooFewTurns = !recentlyInAf && turningPoints < expectedTurns - margin;
+        if (_options.RejectPatternedIrregularity && (tooManyTurns || tooFewTurns))
         {
             return false;
         }

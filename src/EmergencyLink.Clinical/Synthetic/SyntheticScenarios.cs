@@ -53,8 +53,11 @@ public static class SyntheticScenarios
                 v with { Start = new VitalsState(38, 95, 88, 52, 16, 37, 36.6) }),
 
             // Acute asthma responding to bronchodilators and oxygen: tachypnoea, tachycardia and hypoxaemia settling.
+            // Little HRV: a beta-agonist tachycardia at 120/min leaves little vagal tone, and respiratory sinus
+            // arrhythmia fades as breathing quickens (Hirsch & Bishop, Am J Physiol 1981;241:H620); 20 ms of sinus
+            // arrhythmia at 30 breaths/min swings the RR every other beat, which no such patient shows.
             [AsthmaImproving] = (e, v) => (
-                e with { HeartRateVariabilityMs = 20 },
+                e with { HeartRateVariabilityMs = 8 },
                 v with { Trajectory = VitalsTrajectory.Improving, Start = new VitalsState(122, 89, 138, 84, 30, 46, 37.2), Target = VitalsState.Normal }),
         };
 
