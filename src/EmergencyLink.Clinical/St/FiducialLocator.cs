@@ -54,17 +54,19 @@ internal sealed class FiducialLocator
     /// <summary>Samples needed after the R peak for the search.</summary>
     public int SamplesAfterR => offsetSearch + derivativeHalfSpan + 1;
 
-    public QrsFiducials Locate(IReadOnlyList<float[]> beat, int rIndex)
+    /// <param name="beat">The median beat, lead after lead, each <paramref name="length"/> samples long.</param>
+    /// <param name="velocity">Working memory of at least <paramref name="length"/> values.</param>
+    public QrsFiducials Locate(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity)
     {
-        var length = beat[0].Length;
         var k = derivativeHalfSpan;
-        var velocity = new double[length];
+        velocity = velocity[..length];
+        velocity.Clear();
         for (var n = k; n < length - k; n++)
         {
             double sum = 0;
-            foreach (var lead in beat)
+            for (var at = n; at < beat.Length; at += length)
             {
-                sum += Math.Abs(lead[n + k] - lead[n - k]);
+                sum += Math.Abs(beat[at + k] - beat[at - k]);
             }
 
             velocity[n] = sum;
@@ -147,7 +149,7 @@ internal sealed class FiducialLocator
         return new QrsFiducials(onset, jPoint, onsetFound, clear);
     }
 
-    private double QuietestLevel(double[] velocity, int from, int to)
+    private double QuietestLevel(ReadOnlySpan<double> velocity, int from, int to)
     {
         if (to - from < floorLength)
         {
