@@ -56,12 +56,26 @@ internal sealed class FiducialLocator
 
     /// <param name="beat">The median beat, lead after lead, each <paramref name="length"/> samples long.</param>
     /// <param name="velocity">Working memory of at least <paramref name="length"/> values.</param>
-    public QrsFiducials Locate(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity)
+    public QrsFiducials Locate(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity) =>
+        Find(beat, length, rIndex, velocity, onsetOnly: false);
+
+    /// <summary>
+    /// How many samples from a beat's start <see cref="LocateOnset"/> reads: the onset depends on the activity up to
+    /// the end of the R-peak search only.
+    /// </summary>
+    public int SamplesForOnset(int length, int rIndex) => Math.Min(length, rIndex + peakSearch + derivativeHalfSpan + 1);
+
+    /// <summary>The QRS onset of <see cref="Locate"/>, reading only the first <see cref="SamplesForOnset"/> samples of each lead.</summary>
+    public int LocateOnset(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity) =>
+        Find(beat, length, rIndex, velocity, onsetOnly: true).Onset;
+
+    private QrsFiducials Find(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity, bool onsetOnly)
     {
         var k = derivativeHalfSpan;
         velocity = velocity[..length];
         velocity.Clear();
-        for (var n = k; n < length - k; n++)
+        var velocityEnd = onsetOnly ? SamplesForOnset(length, rIndex) - k : length - k;
+        for (var n = k; n < velocityEnd; n++)
         {
             double sum = 0;
             for (var at = n; at < beat.Length; at += length)
@@ -108,6 +122,11 @@ internal sealed class FiducialLocator
                 onsetFound = true;
                 break;
             }
+        }
+
+        if (onsetOnly)
+        {
+            return new QrsFiducials(onset, -1, onsetFound, false);
         }
 
         var offsetLimit = Math.Min(length - k - 1, rIndex + offsetSearch);

@@ -149,14 +149,12 @@ internal sealed class StWindowMeasurer
 
         // Dominant QRS template from the beats of regular rhythm, aligned on it, then rebuilt from the aligned beats.
         var correlationLength = correlationBefore + correlationAfter + 1;
-        var columnMedian = new ColumnMedian();
         var lags = new int[count];
         var correlation = new double[count];
         var residual = new double[count];
         var members = scratch.Ints(count);
-        var starts = scratch.Ints(count);
-        var means = scratch.Doubles(count);
-        var values = scratch.Floats(count);
+        var memberRows = scratch.Floats(count * correlationLength);
+        var medianScratch = scratch.Floats(count);
         var template = scratch.Floats(leadCount * correlationLength);
         var lagDots = scratch.Doubles(2 * maxShift + 1);
         var lagEnergies = scratch.Doubles(2 * maxShift + 1);
@@ -181,26 +179,24 @@ internal sealed class StWindowMeasurer
                 memberCount = count;
             }
 
-            var column = values.AsSpan(0, memberCount);
             for (var lead = 0; lead < leadCount; lead++)
             {
-                var leadStart = lead * WindowSamples;
                 for (var m = 0; m < memberCount; m++)
                 {
-                    starts[m] = leadStart + (int)(peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart);
-                    means[m] = RegionMean(smooth, starts[m], correlationLength);
+                    var start = (lead * WindowSamples) + (int)(peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart);
+                    var mean = RegionMean(smooth, start, correlationLength);
+                    var memberRow = memberRows.AsSpan(m * correlationLength, correlationLength);
+                    for (var c = 0; c < correlationLength; c++)
+                    {
+                        memberRow[c] = (float)(smooth[start + c] - mean);
+                    }
                 }
 
                 var row = template.AsSpan(lead * correlationLength, correlationLength);
+                BeatMedian.Columns(memberRows, memberCount, correlationLength, row, medianScratch);
                 double rowMean = 0;
                 for (var c = 0; c < correlationLength; c++)
                 {
-                    for (var m = 0; m < memberCount; m++)
-                    {
-                        column[m] = (float)(smooth[starts[m] + c] - means[m]);
-                    }
-
-                    row[c] = columnMedian.Next(column);
                     rowMean += row[c];
                 }
 
@@ -253,12 +249,13 @@ internal sealed class StWindowMeasurer
             aligned[b] = peaks[kept[b]] + lags[kept[b]];
         }
 
-        // Beats are gathered sample by sample ("columns": every beat's value at one sample of the segment, side by
-        // side) because each median is taken across the beats at one sample.
-        var columns = scratch.Floats(segmentLength * used);
         var velocity = scratch.Doubles(segmentLength);
+        medianScratch = scratch.Floats(used);
 
-        // First fiducials on a median of offset-matched raw beats: enough to place the PR window for the baseline.
+        // First the QRS onset on a median of offset-matched raw beats: enough to place the PR window for the baseline.
+        // It depends only on the beat up to the end of the R-peak search, so only that much is formed.
+        var roughLength = locator.SamplesForOnset(segmentLength, before);
+        var beatRows = scratch.Floats(used * roughLength);
         var rough = scratch.Floats(leadCount * segmentLength);
         for (var lead = 0; lead < leadCount; lead++)
         {
@@ -267,20 +264,20 @@ internal sealed class StWindowMeasurer
             {
                 var offset = RegionMean(signal, aligned[b] - correlationBefore - origin, correlationLength);
                 var first = aligned[b] - before - origin;
-                for (var n = 0; n < segmentLength; n++)
+                var beatRow = beatRows.AsSpan(b * roughLength, roughLength);
+                for (var n = 0; n < roughLength; n++)
                 {
-                    columns[n * used + b] = (float)(signal[first + n] - offset);
+                    beatRow[n] = (float)(signal[first + n] - offset);
                 }
             }
 
-            for (var n = 0; n < segmentLength; n++)
-            {
-                rough[lead * segmentLength + n] = columnMedian.Next(columns.AsSpan(n * used, used));
-            }
+            var row = rough.AsSpan(lead * segmentLength, segmentLength);
+            BeatMedian.Columns(beatRows, used, roughLength, row[..roughLength], medianScratch);
+            row[roughLength..].Clear();
         }
 
-        var roughFiducials = locator.Locate(rough.AsSpan(0, leadCount * segmentLength), segmentLength, before, velocity);
-        var prFromR = roughFiducials.Onset - prGap - prLength - before;
+        var onset = locator.LocateOnset(rough.AsSpan(0, leadCount * segmentLength), segmentLength, before, velocity);
+        var prFromR = onset - prGap - prLength - before;
 
         // Baseline wander: a spline through each kept beat's PR level, subtracted sample by sample.
         var knots = new List<double>();
@@ -309,7 +306,7 @@ internal sealed class StWindowMeasurer
             curvatures[lead] = spline.SecondDerivatives(levels[lead]);
         }
 
-        // Per lead, the baseline-corrected beats as columns: lead l's column n holds beat b at [(l * segment + n) * used + b].
+        // The baseline-corrected beats, lead after lead, beat after beat.
         var corrected = scratch.Floats(leadCount * segmentLength * used);
         var interval = 0;
         for (var b = 0; b < used; b++)
@@ -321,7 +318,7 @@ internal sealed class StWindowMeasurer
                 for (var lead = 0; lead < leadCount; lead++)
                 {
                     var baseline = spline.Evaluate(levels[lead], curvatures[lead], point);
-                    corrected[((lead * segmentLength) + n) * used + b] = (float)(signals[lead][first + n - origin] - baseline);
+                    corrected[(((lead * used) + b) * segmentLength) + n] = (float)(signals[lead][first + n - origin] - baseline);
                 }
             }
         }
@@ -331,11 +328,7 @@ internal sealed class StWindowMeasurer
         for (var lead = 0; lead < leadCount; lead++)
         {
             var row = new float[segmentLength];
-            for (var n = 0; n < segmentLength; n++)
-            {
-                row[n] = columnMedian.Next(corrected.AsSpan(((lead * segmentLength) + n) * used, used));
-            }
-
+            BeatMedian.Columns(corrected.AsSpan(lead * used * segmentLength, used * segmentLength), used, segmentLength, row, medianScratch);
             row.CopyTo(medianRows, lead * segmentLength);
             median[lead] = row;
         }
@@ -356,10 +349,10 @@ internal sealed class StWindowMeasurer
             var st = RegionMean(row, stStart, stLength) - baseline;
             double? jValue = fiducials.JPointClear ? RegionMean(row, fiducials.JPoint, jLength) - baseline : null;
 
-            var beatsOfLead = corrected.AsSpan(lead * segmentLength * used, segmentLength * used);
             for (var b = 0; b < used; b++)
             {
-                perBeat[b] = ColumnMean(beatsOfLead, used, b, stStart, stLength) - ColumnMean(beatsOfLead, used, b, prStart, prLength);
+                var beat = corrected.AsSpan(((lead * used) + b) * segmentLength, segmentLength);
+                perBeat[b] = RegionMean(beat, stStart, stLength) - RegionMean(beat, prStart, prLength);
             }
 
             var noise = MedianEfficiency * StandardDeviation(perBeat) / Math.Sqrt(used);
@@ -374,7 +367,8 @@ internal sealed class StWindowMeasurer
             {
                 for (var b = 0; b < used; b++)
                 {
-                    perBeat[b] = ColumnMean(beatsOfLead, used, b, fiducials.JPoint, jLength) - ColumnMean(beatsOfLead, used, b, prStart, prLength);
+                    var beat = corrected.AsSpan(((lead * used) + b) * segmentLength, segmentLength);
+                    perBeat[b] = RegionMean(beat, fiducials.JPoint, jLength) - RegionMean(beat, prStart, prLength);
                 }
 
                 jNoise = MedianEfficiency * StandardDeviation(perBeat) / Math.Sqrt(used);
@@ -636,24 +630,12 @@ internal sealed class StWindowMeasurer
         return count % 2 == 1 ? known[half] : (known[half - 1] + known[half]) / 2.0;
     }
 
-    private static double RegionMean(float[] samples, long start, int length)
+    private static double RegionMean(ReadOnlySpan<float> samples, long start, int length)
     {
         double sum = 0;
-        for (var i = 0; i < length; i++)
+        foreach (var v in samples.Slice(checked((int)start), length))
         {
-            sum += samples[start + i];
-        }
-
-        return sum / length;
-    }
-
-    /// <summary>Beat <paramref name="beat"/>'s mean over samples [start, start + length) of a lead's columns.</summary>
-    private static double ColumnMean(ReadOnlySpan<float> columns, int beats, int beat, int start, int length)
-    {
-        double sum = 0;
-        for (var i = 0; i < length; i++)
-        {
-            sum += columns[((start + i) * beats) + beat];
+            sum += v;
         }
 
         return sum / length;
