@@ -54,17 +54,33 @@ internal sealed class FiducialLocator
     /// <summary>Samples needed after the R peak for the search.</summary>
     public int SamplesAfterR => offsetSearch + derivativeHalfSpan + 1;
 
-    public QrsFiducials Locate(IReadOnlyList<float[]> beat, int rIndex)
+    /// <param name="beat">The median beat, lead after lead, each <paramref name="length"/> samples long.</param>
+    /// <param name="velocity">Working memory of at least <paramref name="length"/> values.</param>
+    public QrsFiducials Locate(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity) =>
+        Find(beat, length, rIndex, velocity, onsetOnly: false);
+
+    /// <summary>
+    /// How many samples from a beat's start <see cref="LocateOnset"/> reads: the onset depends on the activity up to
+    /// the end of the R-peak search only.
+    /// </summary>
+    public int SamplesForOnset(int length, int rIndex) => Math.Min(length, rIndex + peakSearch + derivativeHalfSpan + 1);
+
+    /// <summary>The QRS onset of <see cref="Locate"/>, reading only the first <see cref="SamplesForOnset"/> samples of each lead.</summary>
+    public int LocateOnset(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity) =>
+        Find(beat, length, rIndex, velocity, onsetOnly: true).Onset;
+
+    private QrsFiducials Find(ReadOnlySpan<float> beat, int length, int rIndex, Span<double> velocity, bool onsetOnly)
     {
-        var length = beat[0].Length;
         var k = derivativeHalfSpan;
-        var velocity = new double[length];
-        for (var n = k; n < length - k; n++)
+        velocity = velocity[..length];
+        velocity.Clear();
+        var velocityEnd = onsetOnly ? SamplesForOnset(length, rIndex) - k : length - k;
+        for (var n = k; n < velocityEnd; n++)
         {
             double sum = 0;
-            foreach (var lead in beat)
+            for (var at = n; at < beat.Length; at += length)
             {
-                sum += Math.Abs(lead[n + k] - lead[n - k]);
+                sum += Math.Abs(beat[at + k] - beat[at - k]);
             }
 
             velocity[n] = sum;
@@ -108,6 +124,11 @@ internal sealed class FiducialLocator
             }
         }
 
+        if (onsetOnly)
+        {
+            return new QrsFiducials(onset, -1, onsetFound, false);
+        }
+
         var offsetLimit = Math.Min(length - k - 1, rIndex + offsetSearch);
         var lastSteep = rIndex;
         for (var n = Math.Min(offsetLimit, rIndex + steepSearchAfter); n >= rIndex; n--)
@@ -147,7 +168,7 @@ internal sealed class FiducialLocator
         return new QrsFiducials(onset, jPoint, onsetFound, clear);
     }
 
-    private double QuietestLevel(double[] velocity, int from, int to)
+    private double QuietestLevel(ReadOnlySpan<double> velocity, int from, int to)
     {
         if (to - from < floorLength)
         {

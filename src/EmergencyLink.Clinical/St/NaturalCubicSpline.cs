@@ -64,28 +64,26 @@ internal sealed class NaturalCubicSpline
     }
 
     /// <summary>
-    /// The spline at <paramref name="at"/>; <paramref name="interval"/> is a search hint that callers evaluating
-    /// ascending positions keep between calls.
+    /// Where <paramref name="at"/> falls and its weights, which depend only on the knots: the baseline of every lead
+    /// is evaluated at the same positions, so each position is placed once for all of them.
+    /// <paramref name="interval"/> is a search hint that callers placing ascending positions keep between calls.
     /// </summary>
-    public double Evaluate(double[] y, double[] m, double at, ref int interval)
+    public SplinePoint Place(double at, ref int interval)
     {
         var n = x.Length;
         if (n == 1)
         {
-            return y[0];
+            return new SplinePoint(SplineRegion.SingleKnot, 0, at, 0, 0, 0, 0);
         }
 
         if (at <= x[0])
         {
-            var slope = (y[1] - y[0]) / h[0] - h[0] * (2.0 * m[0] + m[1]) / 6.0;
-            return y[0] + slope * (at - x[0]);
+            return new SplinePoint(SplineRegion.BeforeFirst, 0, at, 0, 0, 0, 0);
         }
 
         if (at >= x[n - 1])
         {
-            var last = n - 2;
-            var slope = (y[n - 1] - y[last]) / h[last] + h[last] * (m[last] + 2.0 * m[n - 1]) / 6.0;
-            return y[n - 1] + slope * (at - x[n - 1]);
+            return new SplinePoint(SplineRegion.AfterLast, n - 2, at, 0, 0, 0, 0);
         }
 
         interval = Math.Clamp(interval, 0, n - 2);
@@ -102,6 +100,35 @@ internal sealed class NaturalCubicSpline
         var i = interval;
         var a = (x[i + 1] - at) / h[i];
         var b = (at - x[i]) / h[i];
-        return a * y[i] + b * y[i + 1] + ((a * a * a - a) * m[i] + (b * b * b - b) * m[i + 1]) * h[i] * h[i] / 6.0;
+        return new SplinePoint(SplineRegion.Inside, i, at, a, b, a * a * a - a, b * b * b - b);
+    }
+
+    /// <summary>The spline with knot values <paramref name="y"/> and second derivatives <paramref name="m"/> at a placed position.</summary>
+    public double Evaluate(double[] y, double[] m, in SplinePoint point)
+    {
+        var n = x.Length;
+        switch (point.Region)
+        {
+            case SplineRegion.SingleKnot:
+                return y[0];
+            case SplineRegion.BeforeFirst:
+            {
+                var slope = (y[1] - y[0]) / h[0] - h[0] * (2.0 * m[0] + m[1]) / 6.0;
+                return y[0] + slope * (point.At - x[0]);
+            }
+
+            case SplineRegion.AfterLast:
+            {
+                var last = n - 2;
+                var slope = (y[n - 1] - y[last]) / h[last] + h[last] * (m[last] + 2.0 * m[n - 1]) / 6.0;
+                return y[n - 1] + slope * (point.At - x[n - 1]);
+            }
+
+            default:
+            {
+                var i = point.Interval;
+                return point.A * y[i] + point.B * y[i + 1] + (point.CubicA * m[i] + point.CubicB * m[i + 1]) * h[i] * h[i] / 6.0;
+            }
+        }
     }
 }

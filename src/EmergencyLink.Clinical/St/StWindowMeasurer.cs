@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace EmergencyLink.Clinical.St;
 
 /// <summary>
@@ -124,53 +126,77 @@ internal sealed class StWindowMeasurer
             return Failed(windowStart, windowEnd, count, 0, null);
         }
 
-        var medianRr = MedianOfKnown(rrs, _ => true);
+        using var scratch = new WindowScratch();
+        var known = scratch.Doubles(count);
+        var medianRr = MedianOfKnown(rrs, null, known);
         var rhythmOk = new bool[count];
         for (var j = 0; j < count; j++)
         {
             rhythmOk[j] = rrs[j] < 0 || double.IsNaN(medianRr) || rrs[j] >= PrematureRrRatio * medianRr;
         }
 
-        float Raw(int lead, long sample) => buffers[lead][sample - origin];
+        // The leads once, as arrays: reading a sample through IReadOnlyList costs an interface call.
+        var signals = new float[leadCount][];
+        for (var lead = 0; lead < leadCount; lead++)
+        {
+            signals[lead] = buffers[lead];
+        }
 
         // Shapes are compared on a copy smoothed over 8 ms: QRS energy lies mostly below 40 Hz, while muscle noise
         // (and white noise) spreads up to the Nyquist rate and would otherwise decorrelate every beat from the template.
-        var smooth = Smoothed(buffers, origin, windowStart);
+        var smooth = scratch.Floats(leadCount * WindowSamples);
+        Smooth(signals, windowStart - origin, smooth);
 
         // Dominant QRS template from the beats of regular rhythm, aligned on it, then rebuilt from the aligned beats.
         var correlationLength = correlationBefore + correlationAfter + 1;
         var lags = new int[count];
         var correlation = new double[count];
         var residual = new double[count];
+        var members = scratch.Ints(count);
+        var memberRows = scratch.Floats(count * correlationLength);
+        var medianScratch = scratch.Floats(count);
+        var template = scratch.Floats(leadCount * correlationLength);
+        var lagDots = scratch.Doubles(2 * maxShift + 1);
+        var lagEnergies = scratch.Doubles(2 * maxShift + 1);
         for (var pass = 0; pass < 2; pass++)
         {
-            var members = Enumerable.Range(0, count).Where(j => rhythmOk[j]).ToList();
-            if (members.Count < 3)
+            var memberCount = 0;
+            for (var j = 0; j < count; j++)
             {
-                members = Enumerable.Range(0, count).ToList();
+                if (rhythmOk[j])
+                {
+                    members[memberCount++] = j;
+                }
             }
 
-            var template = new float[leadCount][];
-            var values = new float[members.Count];
-            for (var lead = 0; lead < leadCount; lead++)
+            if (memberCount < 3)
             {
-                var means = new double[members.Count];
-                for (var m = 0; m < members.Count; m++)
+                for (var j = 0; j < count; j++)
                 {
-                    means[m] = RegionMean(smooth[lead], peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart, correlationLength);
+                    members[j] = j;
                 }
 
-                var row = new float[correlationLength];
+                memberCount = count;
+            }
+
+            for (var lead = 0; lead < leadCount; lead++)
+            {
+                for (var m = 0; m < memberCount; m++)
+                {
+                    var start = (lead * WindowSamples) + (int)(peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart);
+                    var mean = RegionMean(smooth, start, correlationLength);
+                    var memberRow = memberRows.AsSpan(m * correlationLength, correlationLength);
+                    for (var c = 0; c < correlationLength; c++)
+                    {
+                        memberRow[c] = (float)(smooth[start + c] - mean);
+                    }
+                }
+
+                var row = template.AsSpan(lead * correlationLength, correlationLength);
+                BeatMedian.Columns(memberRows, memberCount, correlationLength, row, medianScratch);
                 double rowMean = 0;
                 for (var c = 0; c < correlationLength; c++)
                 {
-                    for (var m = 0; m < members.Count; m++)
-                    {
-                        var start = peaks[members[m]] + lags[members[m]] - correlationBefore - windowStart;
-                        values[m] = (float)(smooth[lead][start + c] - means[m]);
-                    }
-
-                    row[c] = Median(values);
                     rowMean += row[c];
                 }
 
@@ -179,17 +205,18 @@ internal sealed class StWindowMeasurer
                 {
                     row[c] = (float)(row[c] - rowMean);
                 }
-
-                template[lead] = row;
             }
 
+            var templateEnergy = Energy(template.AsSpan(0, leadCount * correlationLength));
             for (var j = 0; j < count; j++)
             {
-                (lags[j], correlation[j], residual[j]) = BestLag(smooth, windowStart, peaks[j], template, correlationLength);
+                (lags[j], correlation[j], residual[j]) = BestLag(
+                    smooth, leadCount, (int)(peaks[j] - windowStart), template, correlationLength, templateEnergy, lagDots, lagEnergies);
             }
         }
 
         var kept = new List<int>();
+        var isKept = new bool[count];
         var rhythmOkCount = 0;
         for (var j = 0; j < count; j++)
         {
@@ -199,6 +226,7 @@ internal sealed class StWindowMeasurer
                 if (correlation[j] >= MinimumCorrelation && residual[j] <= MaximumResidualRatio)
                 {
                     kept.Add(j);
+                    isKept[j] = true;
                 }
             }
         }
@@ -207,7 +235,7 @@ internal sealed class StWindowMeasurer
         var shapesDisagree = (rhythmOkCount - kept.Count) * 2 > rhythmOkCount;
 
         var used = kept.Count;
-        var keptRr = MedianOfKnown(rrs, j => kept.Contains(j));
+        var keptRr = MedianOfKnown(rrs, isKept, known);
         double? heartRate = double.IsNaN(keptRr) ? null : 60.0 * samplingRateHz / keptRr;
         if (used < 3)
         {
@@ -215,40 +243,41 @@ internal sealed class StWindowMeasurer
         }
 
         var segmentLength = before + after;
-        var aligned = kept.Select(j => peaks[j] + lags[j]).ToArray();
-
-        // First fiducials on a median of offset-matched raw beats: enough to place the PR window for the baseline.
-        var rough = new float[leadCount][];
+        var aligned = new long[used];
+        for (var b = 0; b < used; b++)
         {
-            var offsets = new double[used, leadCount];
-            for (var b = 0; b < used; b++)
-            {
-                for (var lead = 0; lead < leadCount; lead++)
-                {
-                    offsets[b, lead] = RegionMean(buffers[lead], aligned[b] - correlationBefore - origin, correlationLength);
-                }
-            }
-
-            var values = new float[used];
-            for (var lead = 0; lead < leadCount; lead++)
-            {
-                var row = new float[segmentLength];
-                for (var n = 0; n < segmentLength; n++)
-                {
-                    for (var b = 0; b < used; b++)
-                    {
-                        values[b] = (float)(Raw(lead, aligned[b] - before + n) - offsets[b, lead]);
-                    }
-
-                    row[n] = Median(values);
-                }
-
-                rough[lead] = row;
-            }
+            aligned[b] = peaks[kept[b]] + lags[kept[b]];
         }
 
-        var roughFiducials = locator.Locate(rough, before);
-        var prFromR = roughFiducials.Onset - prGap - prLength - before;
+        var velocity = scratch.Doubles(segmentLength);
+        medianScratch = scratch.Floats(used);
+
+        // First the QRS onset on a median of offset-matched raw beats: enough to place the PR window for the baseline.
+        // It depends only on the beat up to the end of the R-peak search, so only that much is formed.
+        var roughLength = locator.SamplesForOnset(segmentLength, before);
+        var beatRows = scratch.Floats(used * roughLength);
+        var rough = scratch.Floats(leadCount * segmentLength);
+        for (var lead = 0; lead < leadCount; lead++)
+        {
+            var signal = signals[lead];
+            for (var b = 0; b < used; b++)
+            {
+                var offset = RegionMean(signal, aligned[b] - correlationBefore - origin, correlationLength);
+                var first = aligned[b] - before - origin;
+                var beatRow = beatRows.AsSpan(b * roughLength, roughLength);
+                for (var n = 0; n < roughLength; n++)
+                {
+                    beatRow[n] = (float)(signal[first + n] - offset);
+                }
+            }
+
+            var row = rough.AsSpan(lead * segmentLength, segmentLength);
+            BeatMedian.Columns(beatRows, used, roughLength, row[..roughLength], medianScratch);
+            row[roughLength..].Clear();
+        }
+
+        var onset = locator.LocateOnset(rough.AsSpan(0, leadCount * segmentLength), segmentLength, before, velocity);
+        var prFromR = onset - prGap - prLength - before;
 
         // Baseline wander: a spline through each kept beat's PR level, subtracted sample by sample.
         var knots = new List<double>();
@@ -264,57 +293,47 @@ internal sealed class StWindowMeasurer
         }
 
         var spline = new NaturalCubicSpline(knots.ToArray());
-        var corrected = new float[used][][];
-        for (var b = 0; b < used; b++)
-        {
-            corrected[b] = new float[leadCount][];
-        }
-
+        var levels = new double[leadCount][];
+        var curvatures = new double[leadCount][];
         for (var lead = 0; lead < leadCount; lead++)
         {
-            var levels = new double[knots.Count];
+            levels[lead] = new double[knots.Count];
             for (var i = 0; i < knots.Count; i++)
             {
-                levels[i] = RegionMean(buffers[lead], aligned[knotBeats[i]] + prFromR - origin, prLength);
+                levels[lead][i] = RegionMean(signals[lead], aligned[knotBeats[i]] + prFromR - origin, prLength);
             }
 
-            var curvature = spline.SecondDerivatives(levels);
-            var interval = 0;
-            for (var b = 0; b < used; b++)
-            {
-                var row = new float[segmentLength];
-                var first = aligned[b] - before;
-                for (var n = 0; n < segmentLength; n++)
-                {
-                    var baseline = spline.Evaluate(levels, curvature, first - windowStart + n, ref interval);
-                    row[n] = (float)(Raw(lead, first + n) - baseline);
-                }
+            curvatures[lead] = spline.SecondDerivatives(levels[lead]);
+        }
 
-                corrected[b][lead] = row;
+        // The baseline-corrected beats, lead after lead, beat after beat.
+        var corrected = scratch.Floats(leadCount * segmentLength * used);
+        var interval = 0;
+        for (var b = 0; b < used; b++)
+        {
+            var first = aligned[b] - before;
+            for (var n = 0; n < segmentLength; n++)
+            {
+                var point = spline.Place(first - windowStart + n, ref interval);
+                for (var lead = 0; lead < leadCount; lead++)
+                {
+                    var baseline = spline.Evaluate(levels[lead], curvatures[lead], point);
+                    corrected[(((lead * used) + b) * segmentLength) + n] = (float)(signals[lead][first + n - origin] - baseline);
+                }
             }
         }
 
         var median = new float[leadCount][];
+        var medianRows = scratch.Floats(leadCount * segmentLength);
+        for (var lead = 0; lead < leadCount; lead++)
         {
-            var values = new float[used];
-            for (var lead = 0; lead < leadCount; lead++)
-            {
-                var row = new float[segmentLength];
-                for (var n = 0; n < segmentLength; n++)
-                {
-                    for (var b = 0; b < used; b++)
-                    {
-                        values[b] = corrected[b][lead][n];
-                    }
-
-                    row[n] = Median(values);
-                }
-
-                median[lead] = row;
-            }
+            var row = new float[segmentLength];
+            BeatMedian.Columns(corrected.AsSpan(lead * used * segmentLength, used * segmentLength), used, segmentLength, row, medianScratch);
+            row.CopyTo(medianRows, lead * segmentLength);
+            median[lead] = row;
         }
 
-        var fiducials = locator.Locate(median, before);
+        var fiducials = locator.Locate(medianRows.AsSpan(0, leadCount * segmentLength), segmentLength, before, velocity);
         var prStart = fiducials.Onset - prGap - prLength;
         var stCentre = fiducials.JPoint + stOffset;
         var stStart = stCentre - stHalfWidth;
@@ -322,7 +341,7 @@ internal sealed class StWindowMeasurer
 
         var leads = new List<LeadSt>(leadCount);
         var noisyLeads = 0;
-        var perBeat = new double[used];
+        var perBeat = scratch.Doubles(used).AsSpan(0, used);
         for (var lead = 0; lead < leadCount; lead++)
         {
             var row = median[lead];
@@ -332,7 +351,8 @@ internal sealed class StWindowMeasurer
 
             for (var b = 0; b < used; b++)
             {
-                perBeat[b] = RegionMean(corrected[b][lead], stStart, stLength) - RegionMean(corrected[b][lead], prStart, prLength);
+                var beat = corrected.AsSpan(((lead * used) + b) * segmentLength, segmentLength);
+                perBeat[b] = RegionMean(beat, stStart, stLength) - RegionMean(beat, prStart, prLength);
             }
 
             var noise = MedianEfficiency * StandardDeviation(perBeat) / Math.Sqrt(used);
@@ -347,7 +367,8 @@ internal sealed class StWindowMeasurer
             {
                 for (var b = 0; b < used; b++)
                 {
-                    perBeat[b] = RegionMean(corrected[b][lead], fiducials.JPoint, jLength) - RegionMean(corrected[b][lead], prStart, prLength);
+                    var beat = corrected.AsSpan(((lead * used) + b) * segmentLength, segmentLength);
+                    perBeat[b] = RegionMean(beat, fiducials.JPoint, jLength) - RegionMean(beat, prStart, prLength);
                 }
 
                 jNoise = MedianEfficiency * StandardDeviation(perBeat) / Math.Sqrt(used);
@@ -392,97 +413,179 @@ internal sealed class StWindowMeasurer
         new(windowStart, windowEnd, samplingRateHz, [], inWindow, used, heartRate, null, null,
             options.StOffsetMilliseconds, StQuality.TooFewBeats | also, null);
 
-    /// <summary>The window of every lead, smoothed by a centred moving average of 8 ms (index 0 = window start).</summary>
-    private float[][] Smoothed(IReadOnlyList<float[]> buffers, long origin, long windowStart)
+    /// <summary>
+    /// The window of every lead, smoothed by a centred moving average of 8 ms, into <paramref name="smoothed"/> (lead
+    /// after lead, index 0 = window start). Each lead keeps one running sum, to which samples are added and from which
+    /// they are removed in stream order; its rounding is part of the result, so the order stays. The bulk of the window
+    /// runs four leads side by side, whose sums are independent, so that the processor need not wait for one sum's
+    /// previous addition before the next.
+    /// </summary>
+    private void Smooth(float[][] signals, long offset, float[] smoothed)
     {
         var half = smoothingHalfWidth;
-        var smoothed = new float[buffers.Count][];
-        for (var lead = 0; lead < buffers.Count; lead++)
+        var length = WindowSamples;
+        var width = (double)(2 * half + 1);
+        var leadCount = signals.Length;
+        Span<double> sums = stackalloc double[leadCount];
+        for (var lead = 0; lead < leadCount; lead++)
         {
-            var source = buffers[lead];
-            var offset = windowStart - origin;
-            var row = new float[WindowSamples];
-            double sum = 0;
             var inSum = 0;
-            for (var n = -half; n < WindowSamples + half; n++)
+            SmoothEdge(signals[lead], offset, smoothed.AsSpan(lead * length, length), -half, half + 1, ref sums[lead], ref inSum);
+        }
+
+        var lead0 = 0;
+        for (; lead0 + 4 <= leadCount; lead0 += 4)
+        {
+            var a = signals[lead0].AsSpan((int)offset, length);
+            var b = signals[lead0 + 1].AsSpan((int)offset, length);
+            var c = signals[lead0 + 2].AsSpan((int)offset, length);
+            var d = signals[lead0 + 3].AsSpan((int)offset, length);
+            var ra = smoothed.AsSpan(lead0 * length, length);
+            var rb = smoothed.AsSpan((lead0 + 1) * length, length);
+            var rc = smoothed.AsSpan((lead0 + 2) * length, length);
+            var rd = smoothed.AsSpan((lead0 + 3) * length, length);
+            double sa = sums[lead0], sb = sums[lead0 + 1], sc = sums[lead0 + 2], sd = sums[lead0 + 3];
+            for (var n = half + 1; n < length - half; n++)
             {
                 var add = n + half;
-                if (add < WindowSamples)
-                {
-                    sum += source[offset + add];
-                    inSum++;
-                }
-
                 var remove = n - half - 1;
-                if (remove >= 0)
-                {
-                    sum -= source[offset + remove];
-                    inSum--;
-                }
-
-                if (n >= 0 && n < WindowSamples)
-                {
-                    row[n] = (float)(sum / inSum);
-                }
+                sa += a[add];
+                sa -= a[remove];
+                ra[n] = (float)(sa / width);
+                sb += b[add];
+                sb -= b[remove];
+                rb[n] = (float)(sb / width);
+                sc += c[add];
+                sc -= c[remove];
+                rc[n] = (float)(sc / width);
+                sd += d[add];
+                sd -= d[remove];
+                rd[n] = (float)(sd / width);
             }
 
-            smoothed[lead] = row;
+            (sums[lead0], sums[lead0 + 1], sums[lead0 + 2], sums[lead0 + 3]) = (sa, sb, sc, sd);
         }
 
-        return smoothed;
+        for (; lead0 < leadCount; lead0++)
+        {
+            var a = signals[lead0].AsSpan((int)offset, length);
+            var ra = smoothed.AsSpan(lead0 * length, length);
+            var sa = sums[lead0];
+            for (var n = half + 1; n < length - half; n++)
+            {
+                sa += a[n + half];
+                sa -= a[n - half - 1];
+                ra[n] = (float)(sa / width);
+            }
+
+            sums[lead0] = sa;
+        }
+
+        for (var lead = 0; lead < leadCount; lead++)
+        {
+            var inSum = 2 * half + 1;
+            SmoothEdge(signals[lead], offset, smoothed.AsSpan(lead * length, length), length - half, length, ref sums[lead], ref inSum);
+        }
     }
 
-    private (int Lag, double Correlation, double Residual) BestLag(
-        float[][] buffers, long origin, long peak, float[][] template, int length)
+    /// <summary>The moving average at n in [from, to), where the 8 ms reach past the window's start or end.</summary>
+    private void SmoothEdge(float[] source, long offset, Span<float> row, int from, int to, ref double sum, ref int inSum)
     {
-        double templateEnergy = 0;
-        foreach (var row in template)
+        var half = smoothingHalfWidth;
+        for (var n = from; n < to; n++)
         {
-            foreach (var v in row)
+            var add = n + half;
+            if (add < WindowSamples)
             {
-                templateEnergy += v * v;
+                sum += source[offset + add];
+                inSum++;
+            }
+
+            var remove = n - half - 1;
+            if (remove >= 0)
+            {
+                sum -= source[offset + remove];
+                inSum--;
+            }
+
+            if (n >= 0 && n < WindowSamples)
+            {
+                row[n] = (float)(sum / inSum);
             }
         }
+    }
 
-        var best = (Lag: 0, Correlation: double.NegativeInfinity, Residual: double.PositiveInfinity);
+    /// <summary>
+    /// The lag within ±10 ms at which a beat (R peak at <paramref name="peak"/> in the window) best matches the
+    /// template, with its correlation and residual energy. Each lag's sums run in the same order as for a lag alone;
+    /// four lags go side by side in the lanes of a vector, which holds their consecutive start samples.
+    /// </summary>
+    private (int Lag, double Correlation, double Residual) BestLag(
+        float[] smooth, int leadCount, int peak, float[] template, int length, double templateEnergy, double[] dots, double[] energies)
+    {
         if (templateEnergy <= 0)
         {
             return (0, 0, double.PositiveInfinity);
         }
 
-        for (var lag = -maxShift; lag <= maxShift; lag++)
+        var lagCount = 2 * maxShift + 1;
+        var divisor = Vector256.Create((double)length);
+        for (var group = 0; group < lagCount; group += Vector256<double>.Count)
         {
-            var start = (int)(peak + lag - correlationBefore - origin);
-            double dot = 0;
-            double energy = 0;
-            for (var lead = 0; lead < template.Length; lead++)
+            // The last group is moved back to end on the last lag; lags it repeats come out the same.
+            var firstLag = Math.Max(0, Math.Min(group, lagCount - Vector256<double>.Count));
+            var dot = Vector256<double>.Zero;
+            var energy = Vector256<double>.Zero;
+            for (var lead = 0; lead < leadCount; lead++)
             {
-                var samples = buffers[lead];
-                var row = template[lead];
-                double sum = 0;
-                double squares = 0;
-                double products = 0;
+                var samples = smooth.AsSpan((lead * WindowSamples) + peak + firstLag - maxShift - correlationBefore, length + Vector256<double>.Count - 1);
+                var row = template.AsSpan(lead * length, length);
+                var sum = Vector256<double>.Zero;
+                var squares = Vector256<double>.Zero;
+                var products = Vector256<double>.Zero;
                 for (var c = 0; c < length; c++)
                 {
-                    double v = samples[start + c];
+                    var four = Vector128.Create<float>(samples.Slice(c, Vector128<float>.Count));
+                    var v = Vector256.Create(Vector128.WidenLower(four), Vector128.WidenUpper(four));
                     sum += v;
                     squares += v * v;
-                    products += v * row[c];
+                    products += v * Vector256.Create((double)row[c]);
                 }
 
                 // The template row has zero mean, so the products need no mean removal; the energy does.
                 dot += products;
-                energy += squares - sum * sum / length;
+                energy += squares - sum * sum / divisor;
             }
 
-            var r = energy > 0 ? dot / Math.Sqrt(energy * templateEnergy) : 0;
+            for (var lane = 0; lane < Vector256<double>.Count && firstLag + lane < lagCount; lane++)
+            {
+                dots[firstLag + lane] = dot[lane];
+                energies[firstLag + lane] = energy[lane];
+            }
+        }
+
+        var best = (Lag: 0, Correlation: double.NegativeInfinity, Residual: double.PositiveInfinity);
+        for (var i = 0; i < lagCount; i++)
+        {
+            var r = energies[i] > 0 ? dots[i] / Math.Sqrt(energies[i] * templateEnergy) : 0;
             if (r > best.Correlation)
             {
-                best = (lag, r, (energy - 2 * dot + templateEnergy) / templateEnergy);
+                best = (i - maxShift, r, (energies[i] - 2 * dots[i] + templateEnergy) / templateEnergy);
             }
         }
 
         return best;
+    }
+
+    private static double Energy(ReadOnlySpan<float> template)
+    {
+        double energy = 0;
+        foreach (var v in template)
+        {
+            energy += v * v;
+        }
+
+        return energy;
     }
 
     private static int LowerBound(IReadOnlyList<long> sorted, long value)
@@ -504,54 +607,54 @@ internal sealed class StWindowMeasurer
         return lo;
     }
 
-    private static double MedianOfKnown(List<long> rrs, Func<int, bool> include)
+    /// <summary>The median of the known RR intervals (those of the beats in <paramref name="include"/>, or all).</summary>
+    private static double MedianOfKnown(List<long> rrs, bool[]? include, double[] scratch)
     {
-        var known = new List<double>();
+        var count = 0;
         for (var j = 0; j < rrs.Count; j++)
         {
-            if (rrs[j] > 0 && include(j))
+            if (rrs[j] > 0 && (include is null || include[j]))
             {
-                known.Add(rrs[j]);
+                scratch[count++] = rrs[j];
             }
         }
 
-        if (known.Count == 0)
+        if (count == 0)
         {
             return double.NaN;
         }
 
+        var known = scratch.AsSpan(0, count);
         known.Sort();
-        var half = known.Count / 2;
-        return known.Count % 2 == 1 ? known[half] : (known[half - 1] + known[half]) / 2.0;
+        var half = count / 2;
+        return count % 2 == 1 ? known[half] : (known[half - 1] + known[half]) / 2.0;
     }
 
-    private static double RegionMean(float[] samples, long start, int length)
+    private static double RegionMean(ReadOnlySpan<float> samples, long start, int length)
     {
         double sum = 0;
-        for (var i = 0; i < length; i++)
+        foreach (var v in samples.Slice(checked((int)start), length))
         {
-            sum += samples[start + i];
+            sum += v;
         }
 
         return sum / length;
     }
 
-    /// <summary>Median of the values; reorders them.</summary>
-    private static float Median(float[] values)
-    {
-        Array.Sort(values);
-        var half = values.Length / 2;
-        return values.Length % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2f;
-    }
-
-    private static double StandardDeviation(double[] values)
+    private static double StandardDeviation(ReadOnlySpan<double> values)
     {
         if (values.Length < 2)
         {
             return 0;
         }
 
-        var mean = values.Average();
+        double total = 0;
+        foreach (var v in values)
+        {
+            total += v;
+        }
+
+        var mean = total / values.Length;
         double squares = 0;
         foreach (var v in values)
         {
