@@ -261,7 +261,26 @@ internal sealed class QrsEngine
             }
         }
 
-        _pending.RemoveAll(p => j - p.Index > _pendingLifetime);
+        // Runs on every internal sample: a plain loop, not RemoveAll with a lambda capturing j (a closure per sample).
+        if (_pending.Count > 0)
+        {
+            RemovePendingBefore(j - _pendingLifetime);
+        }
+    }
+
+    /// <summary>Drops pending candidates found before sample <paramref name="first"/>; the rest keep their order.</summary>
+    private void RemovePendingBefore(long first)
+    {
+        var kept = 0;
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            if (_pending[i].Index >= first)
+            {
+                _pending[kept++] = _pending[i];
+            }
+        }
+
+        _pending.RemoveRange(kept, _pending.Count - kept);
     }
 
     private void Classify(long peak, float value, List<long> beats)
@@ -297,7 +316,7 @@ internal sealed class QrsEngine
 
         _lastBeat = peak;
         _lastBeatSlope = slope;
-        _pending.RemoveAll(p => p.Index <= peak);
+        RemovePendingBefore(peak + 1);
         var rr = AverageRr();
         _deadline = peak + (long)Math.Min(SearchBackRrFactor * rr, rr + _searchBackLate);
         if (_leads > 1)
