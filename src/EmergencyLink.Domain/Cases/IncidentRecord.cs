@@ -1,4 +1,5 @@
 using EmergencyLink.Domain.Alerts;
+using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
 
 namespace EmergencyLink.Domain.Cases;
@@ -38,6 +39,9 @@ public sealed class IncidentRecord
 
     /// <summary>Alerts in the order raised; acknowledging one replaces it with its acknowledged copy, nothing is removed.</summary>
     public List<CaseAlert> Alerts { get; set; } = [];
+
+    /// <summary>The crew's record in the order written; corrections are appended, nothing is changed or removed.</summary>
+    public List<CareEntry> Documentation { get; set; } = [];
 
     public bool Exists => Id.Length > 0;
 }

@@ -11,4 +11,10 @@ public enum TimelineEvent
 
     /// <summary>The crew entered an assessment (a scale, patient details, observations).</summary>
     Assessment,
+
+    /// <summary>The crew recorded a documentation entry (patient, history, treatment, medication, impression, …).</summary>
+    Documented,
+
+    /// <summary>The crew corrected or withdrew a documentation entry; the original stays in the record.</summary>
+    DocumentationAmended,
 }
