@@ -1,5 +1,6 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Documentation;
 using Orleans.Concurrency;
 
 namespace EmergencyLink.Contracts;
@@ -35,4 +36,13 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// the alerts newly raised.
     /// </summary>
     Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(string summary, IReadOnlyList<NewAlert> alerts, string actor);
+
+    /// <summary>Appends a crew documentation entry (stamped with author and time) to the case record.</summary>
+    Task<CommandResult<CareEntry>> DocumentAsync(NewCareEntry entry, string actor);
+
+    /// <summary>
+    /// Corrects (or, with <paramref name="retract"/>, withdraws) a documentation entry by appending its amendment; the
+    /// original stays in the record.
+    /// </summary>
+    Task<CommandResult<CareEntry>> AmendDocumentationAsync(string entryId, NewCareEntry? replacement, bool retract, string reason, string actor);
 }

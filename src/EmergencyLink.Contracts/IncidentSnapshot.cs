@@ -1,5 +1,6 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
 
 namespace EmergencyLink.Contracts;
@@ -21,9 +22,11 @@ public sealed record IncidentSnapshot(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] IReadOnlyList<TimelineEntry> Timeline,
     [property: Id(13)] IReadOnlyList<CaseTrigger> PermittedTriggers,
-    [property: Id(14)] IReadOnlyList<CaseAlert> Alerts)
+    [property: Id(14)] IReadOnlyList<CaseAlert> Alerts,
+    [property: Id(15)] IReadOnlyList<CareEntry> Documentation)
 {
     public static IncidentSnapshot From(IncidentRecord r) => new(
         r.Id, r.State, r.Priority, r.Location, r.Address, r.Complaint, r.CallerPhone, r.Notes, r.AmbulanceId,
-        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray());
+        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray(),
+        r.Documentation.ToArray());
 }

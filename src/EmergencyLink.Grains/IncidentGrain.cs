@@ -1,6 +1,7 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Documentation;
 using Microsoft.Extensions.Logging;
 
 namespace EmergencyLink.Grains;
@@ -150,6 +151,45 @@ public sealed class IncidentGrain(
         await CommitAsync();
         await PublishAsync(state.State.HospitalId);
         return CommandResult<CaseAlert>.Ok(outcome.Alert!);
+    }
+
+    public async Task<CommandResult<CareEntry>> DocumentAsync(NewCareEntry entry, string actor)
+    {
+        if (!state.State.Exists)
+        {
+            return CommandResult<CareEntry>.NotFound($"Incident {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        return await CommitDocumentationAsync(CaseDocumentation.Record(state.State, entry, actor, time.GetUtcNow()));
+    }
+
+    public async Task<CommandResult<CareEntry>> AmendDocumentationAsync(
+        string entryId, NewCareEntry? replacement, bool retract, string reason, string actor)
+    {
+        if (!state.State.Exists)
+        {
+            return CommandResult<CareEntry>.NotFound($"Incident {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        return await CommitDocumentationAsync(
+            CaseDocumentation.Amend(state.State, entryId, replacement, retract, reason, actor, time.GetUtcNow()));
+    }
+
+    private async Task<CommandResult<CareEntry>> CommitDocumentationAsync(DocumentationOutcome outcome)
+    {
+        switch (outcome.Refusal)
+        {
+            case DocumentationRefusal.NotFound:
+                return CommandResult<CareEntry>.NotFound(outcome.Error!);
+            case DocumentationRefusal.Conflict:
+                return CommandResult<CareEntry>.Conflict(outcome.Error!);
+            case DocumentationRefusal.Invalid:
+                return CommandResult<CareEntry>.Invalid(outcome.Error!);
+        }
+
+        await CommitAsync();
+        await PublishAsync(state.State.HospitalId);
+        return CommandResult<CareEntry>.Created(outcome.Entry!);
     }
 
     private static CommandResult<IncidentSnapshot> Refusal(TransitionOutcome check) => check.Kind switch

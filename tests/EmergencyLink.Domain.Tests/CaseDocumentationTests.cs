@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
@@ -95,7 +97,7 @@ public sealed class CaseDocumentationTests
 
         Assert.Contains("MedicationGiven", CaseDocumentation.Amend(record, "D1", new NewCareEntry(CareEntryKind.Note, "x"), false, "r", "ada", T0.AddMinutes(16)).Error);
         Assert.Contains("reason", CaseDocumentation.Amend(record, "D1", Aspirin(), false, " ", "ada", T0.AddMinutes(16)).Error);
-        Assert.True(CaseDocumentation.Amend(record, "D9", Aspirin(), false, "r", "ada", T0.AddMinutes(16)).NotFound);
+        Assert.True(CaseDocumentation.Amend(record, "D9", Aspirin(), false, "r", "ada", T0.AddMinutes(16)).Refusal == DocumentationRefusal.NotFound);
         Assert.Single(record.Documentation);
     }
 
@@ -112,6 +114,23 @@ public sealed class CaseDocumentationTests
         var patient = CaseDocumentation.CurrentPatient(record.Documentation)!;
         Assert.Equal((58, false), (patient.AgeYears, patient.AgeEstimated));
         Assert.Equal("John Doe, male, 58", patient.Describe());
+    }
+
+    [Fact]
+    public void The_record_comes_back_unchanged_from_json_as_grain_storage_writes_it()
+    {
+        var record = NewCase();
+        CaseDocumentation.Record(record, new NewCareEntry(CareEntryKind.Patient, "p", Patient: new PatientDetails("Ann Lee", AdministrativeSex.Female, new DateOnly(1970, 2, 3), null, false, "NHS 943 476 5919")), "ada", T0.AddMinutes(5));
+        CaseDocumentation.Record(record, new NewCareEntry(CareEntryKind.Assessment, "GCS E4V4M6", Value: 14, Components: [new ScoreComponent("eye", 4, new ClinicalCode("http://loinc.org", "9267-6", "eye"))]), "ada", T0.AddMinutes(6));
+        CaseDocumentation.Record(record, Aspirin(), "ada", T0.AddMinutes(15));
+        CaseDocumentation.Amend(record, "D3", null, retract: true, "not given", "ada", T0.AddMinutes(16));
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+        var back = JsonSerializer.Deserialize<IncidentRecord>(JsonSerializer.Serialize(record, options), options)!;
+
+        Assert.Equal(JsonSerializer.Serialize(record.Documentation, options), JsonSerializer.Serialize(back.Documentation, options));
+        Assert.Equal(record.Documentation[0], back.Documentation[0]);
+        Assert.Equal(["D1", "D2"], CaseDocumentation.Current(back.Documentation).Select(e => e.Id));
     }
 
     public static TheoryData<NewCareEntry, string> Invalid => new()

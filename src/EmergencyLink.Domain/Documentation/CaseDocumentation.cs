@@ -167,22 +167,22 @@ public static class CaseDocumentation
         var original = record.Documentation.Find(e => e.Id == entryId);
         if (original is null)
         {
-            return new DocumentationOutcome(null, $"Case {record.Id} has no documentation entry {entryId}.", NotFound: true);
+            return DocumentationOutcome.Refused(DocumentationRefusal.NotFound, $"Case {record.Id} has no documentation entry {entryId}.");
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
         {
-            return new DocumentationOutcome(null, $"A correction needs its reason (at most {MaxTextLength} characters).");
+            return DocumentationOutcome.Refused(DocumentationRefusal.Invalid, $"A correction needs its reason (at most {MaxTextLength} characters).");
         }
 
         if (record.Documentation.Find(e => e.Amends == entryId) is { } later)
         {
-            return new DocumentationOutcome(null, $"Entry {entryId} was already amended by {later.Id}; amend {later.Id} instead.");
+            return DocumentationOutcome.Refused(DocumentationRefusal.Conflict, $"Entry {entryId} was already amended by {later.Id}; amend {later.Id} instead.");
         }
 
         if (original.Retracted)
         {
-            return new DocumentationOutcome(null, $"Entry {entryId} withdraws an entry; it cannot be amended.");
+            return DocumentationOutcome.Refused(DocumentationRefusal.Conflict, $"Entry {entryId} withdraws an entry; it cannot be amended.");
         }
 
         NewCareEntry content;
@@ -193,11 +193,11 @@ public static class CaseDocumentation
         }
         else if (replacement is null)
         {
-            return new DocumentationOutcome(null, "A correction needs the corrected entry, or retract.");
+            return DocumentationOutcome.Refused(DocumentationRefusal.Invalid, "A correction needs the corrected entry, or retract.");
         }
         else if (replacement.Kind != original.Kind)
         {
-            return new DocumentationOutcome(null, $"Entry {entryId} is a {original.Kind} entry; its correction must be one too.");
+            return DocumentationOutcome.Refused(DocumentationRefusal.Invalid, $"Entry {entryId} is a {original.Kind} entry; its correction must be one too.");
         }
         else
         {
@@ -265,11 +265,11 @@ public static class CaseDocumentation
     {
         if (record.Documentation.Count >= MaxEntries)
         {
-            return new DocumentationOutcome(null, $"Case {record.Id} has {MaxEntries} documentation entries, the most one case holds.");
+            return DocumentationOutcome.Refused(DocumentationRefusal.Invalid, $"Case {record.Id} has {MaxEntries} documentation entries, the most one case holds.");
         }
 
         var errors = Validate(entry, record.CreatedAt, now);
-        return errors.Count == 0 ? null : new DocumentationOutcome(null, string.Join(" ", errors.Values));
+        return errors.Count == 0 ? null : DocumentationOutcome.Refused(DocumentationRefusal.Invalid, string.Join(" ", errors.Values));
     }
 
     private static CareEntry Stamp(

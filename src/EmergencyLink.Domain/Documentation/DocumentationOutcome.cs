@@ -1,7 +1,9 @@
 namespace EmergencyLink.Domain.Documentation;
 
-/// <summary>The entry recorded, or why nothing changed (<see cref="NotFound"/> when the amended entry does not exist).</summary>
-public sealed record DocumentationOutcome(CareEntry? Entry, string? Error, bool NotFound = false)
+/// <summary>The entry recorded, or why nothing changed.</summary>
+public sealed record DocumentationOutcome(CareEntry? Entry, string? Error, DocumentationRefusal Refusal = DocumentationRefusal.None)
 {
     public bool Accepted => Error is null;
+
+    public static DocumentationOutcome Refused(DocumentationRefusal refusal, string error) => new(null, error, refusal);
 }
