@@ -121,50 +121,7 @@ public static class TelemetryEndpoints
         var end = to ?? (from is { } start ? start + MaxEcgSpan : latest is { } l ? DateTimeOffset.UnixEpoch.AddTicks(l * 10) : time.GetUtcNow());
         var begin = from ?? (to is not null ? end - MaxEcgSpan : end - TimeSpan.FromSeconds(10));
         var frames = await archive.ReadAsync(id, VehicleLinkProtocol.EcgChannel, Micros(begin), Micros(end), 10_000);
-        return TypedResults.Ok(Segments(id, begin, end, frames));
-    }
-
-    private static EcgAnswer Segments(string id, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<TelemetryFrame> frames)
-    {
-        var segments = new List<EcgSegment>();
-        var (rate, gain, leads) = (0, 0.0, 0);
-        List<short>[]? current = null;
-        long first = 0, next = -1;
-        DateTimeOffset startedAt = default;
-        foreach (var frame in frames.OrderBy(f => f.Sequence))
-        {
-            if (!TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _))
-            {
-                continue;
-            }
-
-            if (current is null || block.FirstSample != next || block.Samples.Length != leads)
-            {
-                Flush();
-                (rate, gain, leads) = (block.SampleRateHz, block.MicrovoltsPerUnit, block.Samples.Length);
-                current = Enumerable.Range(0, leads).Select(_ => new List<short>()).ToArray();
-                (first, startedAt) = (block.FirstSample, DateTimeOffset.UnixEpoch.AddTicks(frame.CapturedAtMicros * 10));
-            }
-
-            for (var l = 0; l < leads; l++)
-            {
-                current[l].AddRange(block.Samples[l]);
-            }
-
-            next = block.FirstSample + block.SamplesPerLead;
-        }
-
-        Flush();
-        var names = leads == EcgBlock.StandardLeads.Count ? EcgBlock.StandardLeads : Enumerable.Range(1, leads).Select(i => $"lead {i}").ToArray();
-        return new EcgAnswer(id, rate, gain, names, from, to, segments);
-
-        void Flush()
-        {
-            if (current is not null)
-            {
-                segments.Add(new EcgSegment(first, startedAt, current.Select(c => c.ToArray()).ToArray()));
-            }
-        }
+        return TypedResults.Ok(EcgSegments.Join(id, begin, end, frames));
     }
 
     private static async Task<ProblemHttpResult?> ReadableAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
