@@ -1,0 +1,85 @@
+using Hl7.Fhir.Model;
+using Xunit.Abstractions;
+
+namespace EmergencyLink.Handover.Tests;
+
+[Collection(ValidatorCollection.Name)]
+public sealed class HandoverDocumentValidationTests(ValidatorFixture fixture, ITestOutputHelper output)
+{
+    public static TheoryData<string> Scenarios() => ["stemi", "trauma", "cancelled", "no-transport"];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Each_scenario_validates_against_the_base_R4_specification_with_no_errors(string scenario)
+    {
+        var bundle = HandoverDocumentBuilder.Build(Scenario(scenario));
+
+        var result = fixture.Validator.Validate(bundle);
+
+        foreach (var warning in result.Warnings.DistinctBy(w => w.Message).Take(30))
+        {
+            output.WriteLine(warning.ToString());
+        }
+
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Each_scenario_round_trips_through_json_unchanged(string scenario)
+    {
+        var bundle = HandoverDocumentBuilder.Build(Scenario(scenario));
+
+        var json = HandoverSerializer.ToJson(bundle);
+        var parsed = HandoverSerializer.FromJson(json);
+
+        Assert.Equal(json, HandoverSerializer.ToJson(parsed));
+        Assert.True(parsed.IsExactly(bundle));
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Each_scenario_round_trips_through_xml_unchanged(string scenario)
+    {
+        var bundle = HandoverDocumentBuilder.Build(Scenario(scenario));
+
+        var xml = HandoverSerializer.ToXml(bundle);
+        var parsed = HandoverSerializer.FromXml(xml);
+
+        Assert.Equal(xml, HandoverSerializer.ToXml(parsed));
+        Assert.True(parsed.IsExactly(bundle));
+    }
+
+    [Fact]
+    public void A_document_with_an_invalid_resource_is_reported_with_errors()
+    {
+        var bundle = HandoverDocumentBuilder.Build(Cases.Cancelled());
+        bundle.Entry.OfType<Bundle.EntryComponent>().Select(e => e.Resource).OfType<Composition>().Single().Title = null;
+
+        var result = fixture.Validator.Validate(bundle);
+
+        Assert.False(result.IsValid);
+    }
+
+    [Fact]
+    public void A_heart_rate_that_breaks_the_R4_heart_rate_profile_is_reported_with_errors()
+    {
+        var bundle = HandoverDocumentBuilder.Build(Cases.StemiTransport());
+        var heartRate = bundle.Entry.Select(e => e.Resource).OfType<Observation>().First(o => o.Code.Coding.Any(c => c.Code == "8867-4"));
+        ((Quantity)heartRate.Value!).Code = "beats";
+
+        var result = fixture.Validator.Validate(bundle);
+
+        output.WriteLine(string.Join('\n', result.Errors));
+        Assert.Contains(result.Errors, e => e.Location.Contains("Observation", StringComparison.Ordinal) || e.Message.Contains("/min", StringComparison.Ordinal));
+    }
+
+    internal static HandoverCase Scenario(string name) => name switch
+    {
+        "stemi" => Cases.StemiTransport(),
+        "trauma" => Cases.UnidentifiedTrauma(),
+        "cancelled" => Cases.Cancelled(),
+        "no-transport" => Cases.NoTransport(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+}
