@@ -1,4 +1,5 @@
 using EmergencyLink.Server.Endpoints;
+using EmergencyLink.Server.Fhir;
 using EmergencyLink.Server.Hosting;
 using EmergencyLink.Server.Hubs;
 
@@ -7,6 +8,7 @@ var storagePath = builder.ResolveStoragePath();
 builder.AddEmergencyLinkSilo(storagePath);
 builder.AddEmergencyLinkAuth(storagePath);
 builder.AddEmergencyLinkApi();
+builder.AddEmergencyLinkHandover();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -25,6 +27,7 @@ app.MapTelemetryEndpoints();
 app.MapAlertEndpoints();
 app.MapAssessmentEndpoints();
 app.MapDocumentationEndpoints();
+app.MapFhirEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);

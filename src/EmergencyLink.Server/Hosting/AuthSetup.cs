@@ -1,5 +1,6 @@
 using EmergencyLink.Security;
 using EmergencyLink.Server.Auth;
+using EmergencyLink.Server.Fhir;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
@@ -46,6 +47,18 @@ public static class AuthSetup
                         }
 
                         return Task.CompletedTask;
+                    },
+
+                    // A FHIR client reads errors as OperationOutcomes, the missing token included.
+                    OnChallenge = async context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments(FhirEndpoints.Path))
+                        {
+                            context.HandleResponse();
+                            context.Response.Headers.WWWAuthenticate = "Bearer";
+                            await Outcomes.Error(StatusCodes.Status401Unauthorized, Hl7.Fhir.Model.OperationOutcome.IssueType.Login,
+                                "A bearer token is required: role ed (the cases sent to its hospital) or admin.").ExecuteAsync(context.HttpContext);
+                        }
                     },
                 };
             });

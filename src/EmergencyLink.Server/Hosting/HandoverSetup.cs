@@ -1,0 +1,19 @@
+using EmergencyLink.Handover;
+using EmergencyLink.Server.Handovers;
+
+namespace EmergencyLink.Server.Hosting;
+
+/// <summary>The handover document: its inputs, the builder's shared validator, and how it reaches the ED.</summary>
+public static class HandoverSetup
+{
+    public static WebApplicationBuilder AddEmergencyLinkHandover(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<HandoverOptions>(builder.Configuration.GetSection(HandoverOptions.Section));
+        builder.Services.AddSingleton<HandoverAssembler>();
+        builder.Services.AddSingleton<HandoverDocuments>();
+
+        // Its first validation unpacks the specification and compiles schemas (seconds): one per process.
+        builder.Services.AddSingleton(_ => new HandoverValidator());
+        return builder;
+    }
+}
