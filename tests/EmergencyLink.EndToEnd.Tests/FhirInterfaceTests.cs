@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using EmergencyLink.Handover;
 using EmergencyLink.Security;
 using EmergencyLink.VehicleLink;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using Task = System.Threading.Tasks.Task;
 
@@ -32,6 +36,20 @@ public sealed class FhirInterfaceTests(ServerFixture fixture, ITestOutputHelper 
         var (caseId, unit, hospital) = await TransportingCase.StartAsync(server, unitIndex: 5);
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unit, name: "paramedic Ada"));
         var record = $"/api/incidents/{caseId}/documentation";
+        var pushed = new EventLog<JsonElement>();
+        await using var board = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/hospital"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(server.Token(Roles.Ed, hospital: hospital)))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        board.On<JsonElement>("HandoverUpdated", e => pushed.Add("HandoverUpdated", e));
+        await board.StartAsync();
+        var elsewhere = new EventLog<JsonElement>();
+        await using var otherBoard = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/hospital"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(server.Token(Roles.Ed, hospital: "H-nowhere")))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        otherBoard.On<JsonElement>("HandoverUpdated", e => elsewhere.Add("HandoverUpdated", e));
+        await otherBoard.StartAsync();
         (await crew.PostJsonAsync(record, new { kind = "Patient", text = "no identification", patient = new { sex = "male", ageYears = 60, ageEstimated = true } }))
             .Expect(HttpStatusCode.Created);
         (await crew.PostJsonAsync(record, new { kind = "ChiefComplaint", text = "central chest pain for 40 minutes" })).Expect(HttpStatusCode.Created);
@@ -70,6 +88,14 @@ public sealed class FhirInterfaceTests(ServerFixture fixture, ITestOutputHelper 
         var observations = resources.OfType<Observation>().ToArray();
         Assert.Contains(observations, o => o.Code.Coding.Any(c => c.Code == "8867-4"));
         Assert.Contains(observations, o => o.Component.Any(c => c.Value is SampledData));
+
+        // The board got the same document, kept current by pushes after each change of the record.
+        var latest = await pushed.WaitForAsync("HandoverUpdated",
+            m => m.Str("incidentId") == caseId && m.Str("bundle").Contains("acute coronary syndrome", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var onBoard = HandoverSerializer.FromJson(latest.Str("bundle"));
+        Assert.DoesNotContain(elsewhere.All, e => e.Payload.Str("incidentId") == caseId);
+        Assert.Equal(Bundle.BundleType.Document, onBoard.Type);
+        Assert.Equal(document.Entry.Count(e => e.Resource is MedicationAdministration), onBoard.Entry.Count(e => e.Resource is MedicationAdministration));
 
         var patient = await Client(server.Token(Roles.Ed, hospital: hospital), ResourceFormat.Xml).ReadAsync<Patient>($"Patient/{caseId}");
         Assert.Equal(caseId, patient!.Id);

@@ -11,6 +11,8 @@ public static class HandoverSetup
         builder.Services.Configure<HandoverOptions>(builder.Configuration.GetSection(HandoverOptions.Section));
         builder.Services.AddSingleton<HandoverAssembler>();
         builder.Services.AddSingleton<HandoverDocuments>();
+        builder.Services.AddSingleton<HandoverPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverPublisher>());
 
         // Its first validation unpacks the specification and compiles schemas (seconds): one per process.
         builder.Services.AddSingleton(_ => new HandoverValidator());

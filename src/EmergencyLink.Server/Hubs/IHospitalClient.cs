@@ -17,4 +17,7 @@ public interface IHospitalClient
 
     /// <summary>A new clinical alert on a case inbound to this hospital, with its evidence; it waits for acknowledgement.</summary>
     Task AlertRaised(AlertMessage alert);
+
+    /// <summary>The current FHIR handover document of a case inbound to this hospital, after every change of its record.</summary>
+    Task HandoverUpdated(HandoverMessage handover);
 }

@@ -17,12 +17,16 @@ public sealed class SignalRLiveFeed(
     IHubContext<DispatchHub, IDispatchClient> dispatch,
     IHubContext<HospitalHub, IHospitalClient> hospitals,
     CaseWatchers watchers,
-    Coverage.CoverageMonitor coverage) : ILiveFeed
+    Coverage.CoverageMonitor coverage,
+    Handovers.HandoverPublisher handovers) : ILiveFeed
 {
-    public Task IncidentChangedAsync(IncidentSnapshot incident) =>
-        incident.Timeline.Count == 1
+    public Task IncidentChangedAsync(IncidentSnapshot incident)
+    {
+        handovers.Notify(incident);
+        return incident.Timeline.Count == 1
             ? dispatch.Clients.All.IncidentCreated(incident)
             : dispatch.Clients.All.IncidentChanged(incident);
+    }
 
     public Task UnitChangedAsync(AmbulanceSnapshot unit)
     {
