@@ -122,9 +122,23 @@ public sealed partial class HandoverDocumentBuilderTests
         var composition = Resources<Composition>(bundle).Single();
         Assert.Equal(CompositionStatus.Final, composition.Status);
         Assert.Equal(Encounter.EncounterStatus.Cancelled, Resources<Encounter>(bundle).Single().Status);
-        Assert.All(composition.Section.Where(s => s.Entry.Count == 0 && s.Code!.Coding.Count > 0 && s.Code.Coding[0].Code != "10154-3"),
-            s => Assert.Equal("nilknown", s.EmptyReason!.Coding.Single().Code));
+        string[] toldByThePatient = ["11348-0", "48765-2", "10160-0"];
+        var empty = composition.Section.Where(s => s.Entry.Count == 0 && s.Code!.Coding.Count > 0 && s.Code.Coding[0].Code != "10154-3").ToList();
+        Assert.Equal(9, empty.Count);
+        Assert.All(empty, s => Assert.Equal(
+            toldByThePatient.Contains(s.Code!.Coding[0].Code) ? "unavailable" : "nilknown", s.EmptyReason!.Coding.Single().Code));
         Assert.Equal("No patient details recorded", Resources<Patient>(bundle).Single().Name.Single().Text);
+    }
+
+    [Fact]
+    public void An_empty_allergy_section_never_reads_as_no_known_allergies()
+    {
+        var bundle = HandoverDocumentBuilder.Build(Cases.UnidentifiedTrauma());
+
+        var allergies = Section(Resources<Composition>(bundle).Single().Section, "Allergies");
+
+        Assert.Equal("unavailable", allergies.EmptyReason!.Coding.Single().Code);
+        Assert.Contains("not \"no known allergies\"", allergies.Text!.Div, StringComparison.Ordinal);
     }
 
     [Fact]
