@@ -194,12 +194,13 @@ public static partial class HandoverDocumentBuilder
         {
             var dosage = new MedicationAdministration.DosageComponent
             {
-                Text = CaseDocumentation.Summary(entry),
+                Text = FhirCodes.Clean(CaseDocumentation.Summary(entry)),
                 Route = entry.Route is { } route ? FhirCodes.TextConcept(route) : null,
             };
             if (entry.Value is { } dose)
             {
-                dosage.Dose = new Quantity { Value = (decimal)dose, Unit = entry.Unit, System = entry.Unit is null ? null : FhirCodes.Ucum, Code = entry.Unit };
+                var unit = entry.Unit is null ? null : FhirCodes.Clean(entry.Unit);
+                dosage.Dose = new Quantity { Value = (decimal)dose, Unit = unit, System = unit is null ? null : FhirCodes.Ucum, Code = unit };
             }
 
             entries.Add(context.Doc.Add(new MedicationAdministration

@@ -46,7 +46,7 @@ public static partial class HandoverDocumentBuilder
             destinationLocation = doc.Add(new Location
             {
                 Status = Location.LocationStatus.Active,
-                Name = hospital.Name,
+                Name = FhirCodes.Clean(hospital.Name),
                 ManagingOrganization = destination,
             }, "location/destination");
         }
@@ -55,8 +55,8 @@ public static partial class HandoverDocumentBuilder
         {
             Status = Location.LocationStatus.Active,
             Name = "Incident scene",
-            Description = handover.Address,
-            Address = new Address { Text = handover.Address },
+            Description = FhirCodes.Clean(handover.Address),
+            Address = new Address { Text = FhirCodes.Clean(handover.Address) },
             Position = new Location.PositionComponent
             {
                 Latitude = (decimal)handover.Location.Lat,
@@ -66,8 +66,8 @@ public static partial class HandoverDocumentBuilder
         var vehicle = doc.Add(new Location
         {
             Status = Location.LocationStatus.Active,
-            Name = "Ambulance " + handover.UnitId,
-            Identifier = [new Identifier { Value = handover.UnitId }],
+            Name = FhirCodes.Clean("Ambulance " + handover.UnitId),
+            Identifier = [new Identifier { Value = FhirCodes.Clean(handover.UnitId) }],
             Mode = Location.LocationMode.Instance,
             PhysicalType = FhirCodes.Concept(FhirCodes.LocationPhysicalType, "ve", "Vehicle"),
             ManagingOrganization = agency,
@@ -106,8 +106,8 @@ public static partial class HandoverDocumentBuilder
         composition.Date = handover.GeneratedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         composition.Author = [agency];
         composition.Custodian = agency;
-        composition.Title = string.Create(CultureInfo.InvariantCulture,
-            $"Paramedicine summary of care, case {handover.CaseId}, version {handover.Version}");
+        composition.Title = FhirCodes.Clean(string.Create(CultureInfo.InvariantCulture,
+            $"Paramedicine summary of care, case {handover.CaseId}, version {handover.Version}"));
         composition.Section = sections;
         composition.Text = new XhtmlNarrative()
             .Paragraph(composition.Title)

@@ -75,6 +75,20 @@ public sealed class HandoverDocumentValidationTests(ValidatorFixture fixture, IT
     }
 
     [Fact]
+    public void Free_text_with_markup_characters_stays_valid_and_round_trips()
+    {
+        var handover = Cases.NoTransport() with { Complaint = "Fall <2 m> & \"dizzy\"\u0007 since 10:00; O'Brien's daughter called" };
+        var bundle = HandoverDocumentBuilder.Build(handover);
+
+        var xml = HandoverSerializer.ToXml(bundle);
+        var json = HandoverSerializer.ToJson(bundle);
+
+        Assert.True(fixture.Validator.Validate(bundle).IsValid);
+        Assert.Equal(xml, HandoverSerializer.ToXml(HandoverSerializer.FromXml(xml)));
+        Assert.Equal(json, HandoverSerializer.ToJson(HandoverSerializer.FromXml(xml)));
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task The_shared_validator_gives_the_same_answer_to_several_threads_at_once()
     {
         string[] names = ["stemi", "trauma", "cancelled", "no-transport"];
