@@ -21,11 +21,38 @@ internal static class FhirCodes
     public const string VitalSignsProfile = "http://hl7.org/fhir/StructureDefinition/vitalsigns";
 
     public static CodeableConcept Concept(string system, string code, string display, string? text = null) =>
-        new() { Coding = [new Coding(system, code, display)], Text = text };
+        new() { Coding = [new Coding(Clean(system), Clean(code), Clean(display))], Text = text is null ? null : Clean(text) };
 
     public static CodeableConcept LoincConcept(string code, string display) => Concept(Loinc, code, display);
 
-    public static CodeableConcept TextConcept(string text) => new() { Text = text };
+    public static CodeableConcept TextConcept(string text) => new() { Text = Clean(text) };
+
+    /// <summary>
+    /// Free text from the case as a FHIR string: FHIR strings (and XML) allow no control characters other than tab,
+    /// CR and LF, and a stray one from a device keyboard must not make the whole document unserialisable. Returns the
+    /// same instance when there is nothing to clean, which is nearly always.
+    /// </summary>
+    public static string Clean(string text)
+    {
+        var i = 0;
+        while (i < text.Length && (text[i] >= ' ' || text[i] is '\t' or '\n' or '\r'))
+        {
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var cleaned = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            cleaned.Append(c >= ' ' || c is '\t' or '\n' or '\r' ? c : ' ');
+        }
+
+        return cleaned.ToString();
+    }
 
     public static CodeableConcept ObservationCategoryConcept(string code, string display) => Concept(ObservationCategory, code, display);
 

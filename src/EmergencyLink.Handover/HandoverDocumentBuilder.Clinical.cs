@@ -26,7 +26,10 @@ public static partial class HandoverDocumentBuilder
         }
 
         return Section("Allergies", FhirCodes.LoincConcept("48765-2", "Allergies and adverse reactions Document"),
-            items.Count > 0 ? new XhtmlNarrative().List(items) : new XhtmlNarrative().Paragraph("None recorded."), entries);
+            items.Count > 0
+                ? new XhtmlNarrative().List(items)
+                : new XhtmlNarrative().Paragraph("No allergy information recorded (this is not \"no known allergies\")."),
+            entries, crewRecordIsComplete: false);
     }
 
     private static Composition.SectionComponent MedicationSection(ClinicalContext context, IReadOnlyList<CareEntry> current)
@@ -48,7 +51,8 @@ public static partial class HandoverDocumentBuilder
         }
 
         return Section("Medications", FhirCodes.LoincConcept("10160-0", "History of Medication use Narrative"),
-            items.Count > 0 ? new XhtmlNarrative().List(items) : new XhtmlNarrative().Paragraph("None recorded."), entries);
+            items.Count > 0 ? new XhtmlNarrative().List(items) : new XhtmlNarrative().Paragraph("No medication history recorded."),
+            entries, crewRecordIsComplete: false);
     }
 
     private static Composition.SectionComponent AssessmentSection(ClinicalContext context, IReadOnlyList<CareEntry> current, PatientDetails? patient)
@@ -190,12 +194,13 @@ public static partial class HandoverDocumentBuilder
         {
             var dosage = new MedicationAdministration.DosageComponent
             {
-                Text = CaseDocumentation.Summary(entry),
+                Text = FhirCodes.Clean(CaseDocumentation.Summary(entry)),
                 Route = entry.Route is { } route ? FhirCodes.TextConcept(route) : null,
             };
             if (entry.Value is { } dose)
             {
-                dosage.Dose = new Quantity { Value = (decimal)dose, Unit = entry.Unit, System = entry.Unit is null ? null : FhirCodes.Ucum, Code = entry.Unit };
+                var unit = entry.Unit is null ? null : FhirCodes.Clean(entry.Unit);
+                dosage.Dose = new Quantity { Value = (decimal)dose, Unit = unit, System = unit is null ? null : FhirCodes.Ucum, Code = unit };
             }
 
             entries.Add(context.Doc.Add(new MedicationAdministration

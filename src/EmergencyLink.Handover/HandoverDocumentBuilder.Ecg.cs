@@ -78,7 +78,7 @@ public static partial class HandoverDocumentBuilder
             Subject = context.Patient,
             Encounter = context.Encounter,
             Effective = new FhirDateTime(strip.Start),
-            Note = strip.Reason is { } reason ? [new Annotation { Text = reason }] : [],
+            Note = strip.Reason is { } reason ? [new Annotation { Text = FhirCodes.Clean(reason) }] : [],
             Component = components,
         };
     }
@@ -135,7 +135,7 @@ public static partial class HandoverDocumentBuilder
                 : DetectedIssue.DetectedIssueSeverity.High,
             Patient = context.Patient,
             Identified = new FhirDateTime(alert.ObservedAt),
-            Detail = $"{alert.Summary} (raised by {alert.Source} at {Clock(alert.RaisedAt)})",
+            Detail = FhirCodes.Clean($"{alert.Summary} (raised by {alert.Source} at {Clock(alert.RaisedAt)})"),
             Evidence = alert.Evidence.Select(e => new DetectedIssue.EvidenceComponent
             {
                 Code = [FhirCodes.TextConcept(EvidenceText(e))],

@@ -27,7 +27,7 @@ public static partial class HandoverDocumentBuilder
     private static Composition.SectionComponent HistorySection(IReadOnlyList<CareEntry> current)
     {
         var items = current.Where(e => e.Kind == CareEntryKind.History).Select(e => $"{Clock(e.At)}: {e.Text}{Corrected(e)}").ToList();
-        var text = items.Count > 0 ? new XhtmlNarrative().List(items) : new XhtmlNarrative().Paragraph("None recorded.");
+        var text = items.Count > 0 ? new XhtmlNarrative().List(items) : new XhtmlNarrative().Paragraph("No history recorded.");
         // The crew records past history and the history of the present illness together; 11348-0 is the section
         // code summary documents (IPS, C-CDA) use for the patient's history.
         var section = new Composition.SectionComponent
@@ -38,7 +38,8 @@ public static partial class HandoverDocumentBuilder
         };
         if (items.Count == 0)
         {
-            section.EmptyReason = FhirCodes.Concept(FhirCodes.ListEmptyReason, "nilknown", "Nil Known");
+            // Unavailable, not "nil known": the patient may not have been able to give a history (see Section).
+            section.EmptyReason = FhirCodes.Concept(FhirCodes.ListEmptyReason, "unavailable", "Unavailable");
         }
 
         return section;

@@ -31,8 +31,8 @@ public static partial class HandoverDocumentBuilder
         // An unidentified patient gets a temporary name (use "temp", as EDs do for "Trauma, Alpha") holding the
         // description a clinician recognises: "unknown male, about 60". It never pretends to be a real name.
         patient.Name = details.Name is { } name
-            ? [new HumanName { Use = HumanName.NameUse.Official, Text = name }]
-            : [new HumanName { Use = HumanName.NameUse.Temp, Text = details.Describe() }];
+            ? [new HumanName { Use = HumanName.NameUse.Official, Text = FhirCodes.Clean(name) }]
+            : [new HumanName { Use = HumanName.NameUse.Temp, Text = FhirCodes.Clean(details.Describe()) }];
         if (details.BirthDate is { } born)
         {
             patient.BirthDate = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -40,7 +40,7 @@ public static partial class HandoverDocumentBuilder
 
         if (details.Identifier is { } identifier)
         {
-            patient.Identifier = [new Identifier { Value = identifier, Type = FhirCodes.TextConcept("Identity document seen by the crew") }];
+            patient.Identifier = [new Identifier { Value = FhirCodes.Clean(identifier), Type = FhirCodes.TextConcept("Identity document seen by the crew") }];
         }
 
         return patient;
@@ -49,8 +49,8 @@ public static partial class HandoverDocumentBuilder
     private static Organization BuildOrganization(HandoverOrganization organization, string role) => new()
     {
         Active = true,
-        Name = organization.Name,
-        Identifier = [new Identifier { Value = organization.Id }],
+        Name = FhirCodes.Clean(organization.Name),
+        Identifier = [new Identifier { Value = FhirCodes.Clean(organization.Id) }],
         Type = [FhirCodes.TextConcept(role)],
     };
 

@@ -46,7 +46,7 @@ public static partial class HandoverDocumentBuilder
             destinationLocation = doc.Add(new Location
             {
                 Status = Location.LocationStatus.Active,
-                Name = hospital.Name,
+                Name = FhirCodes.Clean(hospital.Name),
                 ManagingOrganization = destination,
             }, "location/destination");
         }
@@ -55,8 +55,8 @@ public static partial class HandoverDocumentBuilder
         {
             Status = Location.LocationStatus.Active,
             Name = "Incident scene",
-            Description = handover.Address,
-            Address = new Address { Text = handover.Address },
+            Description = FhirCodes.Clean(handover.Address),
+            Address = new Address { Text = FhirCodes.Clean(handover.Address) },
             Position = new Location.PositionComponent
             {
                 Latitude = (decimal)handover.Location.Lat,
@@ -66,8 +66,8 @@ public static partial class HandoverDocumentBuilder
         var vehicle = doc.Add(new Location
         {
             Status = Location.LocationStatus.Active,
-            Name = "Ambulance " + handover.UnitId,
-            Identifier = [new Identifier { Value = handover.UnitId }],
+            Name = FhirCodes.Clean("Ambulance " + handover.UnitId),
+            Identifier = [new Identifier { Value = FhirCodes.Clean(handover.UnitId) }],
             Mode = Location.LocationMode.Instance,
             PhysicalType = FhirCodes.Concept(FhirCodes.LocationPhysicalType, "ve", "Vehicle"),
             ManagingOrganization = agency,
@@ -106,8 +106,8 @@ public static partial class HandoverDocumentBuilder
         composition.Date = handover.GeneratedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         composition.Author = [agency];
         composition.Custodian = agency;
-        composition.Title = string.Create(CultureInfo.InvariantCulture,
-            $"Paramedicine summary of care, case {handover.CaseId}, version {handover.Version}");
+        composition.Title = FhirCodes.Clean(string.Create(CultureInfo.InvariantCulture,
+            $"Paramedicine summary of care, case {handover.CaseId}, version {handover.Version}"));
         composition.Section = sections;
         composition.Text = new XhtmlNarrative()
             .Paragraph(composition.Title)
@@ -145,7 +145,8 @@ public static partial class HandoverDocumentBuilder
     /// <summary>The patient as a clinician reads it: "Jane Doe, female, 54", "unknown male, about 60", or "no patient contact".</summary>
     public static string Describe(PatientDetails? patient) => patient?.Describe() ?? "no patient details recorded";
 
-    private static Composition.SectionComponent Section(string title, CodeableConcept code, XhtmlNarrative text, List<ResourceReference> entries)
+    private static Composition.SectionComponent Section(
+        string title, CodeableConcept code, XhtmlNarrative text, List<ResourceReference> entries, bool crewRecordIsComplete = true)
     {
         var section = new Composition.SectionComponent { Title = title, Code = code, Text = text.ToNarrative() };
         if (entries.Count > 0)
@@ -154,8 +155,13 @@ public static partial class HandoverDocumentBuilder
         }
         else
         {
-            // cmp-2: only an empty section may say why it is empty; "nilknown" is the honest reason for a crew record.
-            section.EmptyReason = FhirCodes.Concept(FhirCodes.ListEmptyReason, "nilknown", "Nil Known");
+            // cmp-2: only an empty section may say why it is empty. What the crew did (drugs, procedures, ECG) is
+            // complete in their record, so nothing recorded means none known. What the patient told them (history,
+            // allergies, medications) is not: an unconscious or unidentified patient tells nothing, and an empty
+            // allergy list must never read as "no known allergies" (the crew records that as an entry).
+            section.EmptyReason = crewRecordIsComplete
+                ? FhirCodes.Concept(FhirCodes.ListEmptyReason, "nilknown", "Nil Known")
+                : FhirCodes.Concept(FhirCodes.ListEmptyReason, "unavailable", "Unavailable");
         }
 
         return section;

@@ -9,19 +9,23 @@ namespace EmergencyLink.Handover;
 /// Validates handover documents offline against the base FHIR R4 specification (Hl7.Fhir.Specification.Data.R4's
 /// specification.zip: the resources, data types and the vital-signs profiles). Building it unpacks the archive and
 /// compiles schemas, which takes seconds, so it is built once, lazily, and shared: register it as a singleton (or use
-/// <see cref="Shared"/>). Validating is safe from several threads at once.
+/// <see cref="Shared"/>). Safe to call from several threads: Firely's validator is not thread-safe (its schema
+/// resolvers mutate shared caches, FirelyTeam/firely-validator-api#381), so validations take turns on one instance;
+/// at tens of milliseconds each, once per handover, that is cheaper than holding several copies of the compiled spec.
 /// </summary>
 /// <remarks>
 /// Terminology: a local terminology service over the value sets and code systems in the specification itself, with no
 /// terminology server. Bindings to FHIR's own value sets (statuses, categories, UCUM subsets such as body temperature
 /// units) are checked; value sets that need an external code system (LOINC, SNOMED CT, full UCUM) cannot be expanded
-/// locally, and the validator reports those as warnings, not errors (its default for a failed terminology call).
+/// locally, and should a required or extensible binding need one, the failed terminology call is reported as a warning, not an error
+/// (the validator's default). The documents built here validate with no errors and no warnings.
 /// </remarks>
 public sealed class HandoverValidator
 {
     private static readonly Lazy<HandoverValidator> SharedInstance = new(() => new HandoverValidator(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Lazy<Validator> validator;
+    private readonly Lock gate = new();
 
     /// <param name="specificationDirectory">The directory holding specification.zip; the application's own by default,
     /// where the Hl7.Fhir.Specification.Data.R4 package copies it.</param>
@@ -40,7 +44,12 @@ public sealed class HandoverValidator
     public HandoverValidationResult Validate(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var outcome = validator.Value.Validate(resource);
+        OperationOutcome outcome;
+        lock (gate)
+        {
+            outcome = validator.Value.Validate(resource);
+        }
+
         var errors = new List<HandoverIssue>();
         var warnings = new List<HandoverIssue>();
         foreach (var issue in outcome.Issue)

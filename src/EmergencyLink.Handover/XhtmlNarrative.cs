@@ -63,6 +63,8 @@ internal sealed class XhtmlNarrative
 
     public Narrative ToNarrative() => new() { Status = Narrative.NarrativeStatus.Generated, Div = html.ToString() + "</div>" };
 
+    // Text nodes only (no attributes are written), so quotes stay as they are: an XML writer would turn "&quot;" back
+    // into a quote and the JSON and XML forms of the same document would differ.
     private void Escape(string text)
     {
         foreach (var c in text)
@@ -72,7 +74,6 @@ internal sealed class XhtmlNarrative
                 case '&': html.Append("&amp;"); break;
                 case '<': html.Append("&lt;"); break;
                 case '>': html.Append("&gt;"); break;
-                case '"': html.Append("&quot;"); break;
                 default:
                     // Control characters are not allowed in XML 1.0; a stray one must not make the document invalid.
                     if (c >= ' ' || c is '\t' or '\n' or '\r')

@@ -74,6 +74,32 @@ public sealed class HandoverDocumentValidationTests(ValidatorFixture fixture, IT
         Assert.Contains(result.Errors, e => e.Location.Contains("Observation", StringComparison.Ordinal) || e.Message.Contains("/min", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Free_text_with_markup_characters_stays_valid_and_round_trips()
+    {
+        var handover = Cases.NoTransport() with { Complaint = "Fall <2 m> & \"dizzy\"\u0007 since 10:00; O'Brien's daughter called" };
+        var bundle = HandoverDocumentBuilder.Build(handover);
+
+        var xml = HandoverSerializer.ToXml(bundle);
+        var json = HandoverSerializer.ToJson(bundle);
+
+        Assert.True(fixture.Validator.Validate(bundle).IsValid);
+        Assert.Equal(xml, HandoverSerializer.ToXml(HandoverSerializer.FromXml(xml)));
+        Assert.Equal(json, HandoverSerializer.ToJson(HandoverSerializer.FromXml(xml)));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task The_shared_validator_gives_the_same_answer_to_several_threads_at_once()
+    {
+        string[] names = ["stemi", "trauma", "cancelled", "no-transport"];
+        var bundles = names.Select(n => HandoverDocumentBuilder.Build(Scenario(n))).ToList();
+
+        var results = await System.Threading.Tasks.Task.WhenAll(
+            bundles.Concat(bundles).Select(b => System.Threading.Tasks.Task.Run(() => fixture.Validator.Validate(b))));
+
+        Assert.All(results, r => Assert.True(r.IsValid, string.Join('\n', r.Errors)));
+    }
+
     internal static HandoverCase Scenario(string name) => name switch
     {
         "stemi" => Cases.StemiTransport(),
