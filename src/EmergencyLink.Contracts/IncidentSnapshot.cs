@@ -1,6 +1,7 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Geography;
+using EmergencyLink.Domain.Handover;
 
 namespace EmergencyLink.Contracts;
 
@@ -25,5 +26,15 @@ public sealed record IncidentSnapshot(
 {
     public static IncidentSnapshot From(IncidentRecord r) => new(
         r.Id, r.State, r.Priority, r.Location, r.Address, r.Complaint, r.CallerPhone, r.Notes, r.AmbulanceId,
-        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray());
+        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray())
+    {
+        HandoverLoops = r.HandoverLoops.ToArray(),
+    };
+
+    /// <summary>
+    /// The closed loops with the EDs pre-alerted for the case, so boards show acknowledgement and offload. Outside the
+    /// primary constructor so that snapshots stored before it existed still read.
+    /// </summary>
+    [Id(15)]
+    public IReadOnlyList<HandoverLoop> HandoverLoops { get; init; } = [];
 }

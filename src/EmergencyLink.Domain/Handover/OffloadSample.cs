@@ -5,6 +5,8 @@ public sealed record OffloadSample(string IncidentId, string? AmbulanceId, DateT
 {
     public TimeSpan Interval => TransferOfCareAt - ArrivedAt;
 
+    public double IntervalSeconds => Interval.TotalSeconds;
+
     /// <summary>The sample of a loop whose transfer of care is recorded, else null.</summary>
     public static OffloadSample? From(string incidentId, string? ambulanceId, HandoverLoop loop) =>
         loop.ArrivedAt is { } arrived && loop.TransferOfCareAt is { } transferred
