@@ -24,6 +24,7 @@ app.MapCoverageEndpoints();
 app.MapTelemetryEndpoints();
 app.MapAlertEndpoints();
 app.MapAssessmentEndpoints();
+app.MapPreAlertEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);

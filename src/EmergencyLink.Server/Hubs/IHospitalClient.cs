@@ -17,4 +17,10 @@ public interface IHospitalClient
 
     /// <summary>A new clinical alert on a case inbound to this hospital, with its evidence; it waits for acknowledgement.</summary>
     Task AlertRaised(AlertMessage alert);
+
+    /// <summary>A step of a handover loop with this ED: a pre-alert (again), arrival, transfer of care, a redirect or cancellation to acknowledge.</summary>
+    Task HandoverLoopChanged(HandoverLoopMessage message);
+
+    /// <summary>A pre-alert to this ED still unacknowledged after the escalation interval (again each interval).</summary>
+    Task PreAlertEscalated(PreAlertEscalation escalation);
 }
