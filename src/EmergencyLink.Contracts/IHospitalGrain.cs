@@ -20,4 +20,8 @@ public interface IHospitalGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<IReadOnlyList<IncidentSnapshot>> GetInboundAsync();
+
+    /// <summary>Offload intervals of the cases handed over here (a bounded recent history); null if there is no such hospital.</summary>
+    [AlwaysInterleave]
+    Task<OffloadReport?> GetOffloadAsync();
 }

@@ -1,6 +1,7 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
+using EmergencyLink.Domain.Handover;
 using Orleans.Concurrency;
 
 namespace EmergencyLink.Contracts;
@@ -45,4 +46,16 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// original stays in the record.
     /// </summary>
     Task<CommandResult<CareEntry>> AmendDocumentationAsync(string entryId, NewCareEntry? replacement, bool retract, string reason, string actor);
+
+    /// <summary>The crew (or dispatch) pre-alerts an ED, or sends the pre-alert again with a message; the loop as it now stands.</summary>
+    Task<CommandResult<HandoverLoop>> SendPreAlertAsync(string hospitalId, string? message, string actor);
+
+    /// <summary>
+    /// An ED acknowledges what its loop waits for (pre-alert, redirect or cancellation), once; the caller has checked the
+    /// user belongs to <paramref name="hospitalId"/>.
+    /// </summary>
+    Task<CommandResult<HandoverLoop>> AcknowledgeHandoverLoopAsync(string hospitalId, string? loopId, string actor);
+
+    /// <summary>The crew confirms the transfer of care the destination ED recorded, once.</summary>
+    Task<CommandResult<HandoverLoop>> AcknowledgeTransferAsync(string actor);
 }

@@ -2,6 +2,7 @@ using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
+using EmergencyLink.Domain.Handover;
 
 namespace EmergencyLink.Contracts;
 
@@ -22,11 +23,27 @@ public sealed record IncidentSnapshot(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] IReadOnlyList<TimelineEntry> Timeline,
     [property: Id(13)] IReadOnlyList<CaseTrigger> PermittedTriggers,
-    [property: Id(14)] IReadOnlyList<CaseAlert> Alerts,
-    [property: Id(15)] IReadOnlyList<CareEntry> Documentation)
+    [property: Id(14)] IReadOnlyList<CaseAlert> Alerts)
 {
     public static IncidentSnapshot From(IncidentRecord r) => new(
         r.Id, r.State, r.Priority, r.Location, r.Address, r.Complaint, r.CallerPhone, r.Notes, r.AmbulanceId,
-        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray(),
-        r.Documentation.ToArray());
+        r.HospitalId, r.Disposition, r.CreatedAt, r.Timeline.ToArray(), CaseWorkflow.PermittedTriggers(r.State), r.Alerts.ToArray())
+    {
+        Documentation = r.Documentation.ToArray(),
+        HandoverLoops = r.HandoverLoops.ToArray(),
+    };
+
+    /// <summary>
+    /// The crew's record, every entry ever written (corrections appended, originals kept). Outside the primary
+    /// constructor so that snapshots stored before it existed still read.
+    /// </summary>
+    [Id(15)]
+    public IReadOnlyList<CareEntry> Documentation { get; init; } = [];
+
+    /// <summary>
+    /// The closed loops with the EDs pre-alerted for the case, so boards show acknowledgement and offload. Outside the
+    /// primary constructor so that snapshots stored before it existed still read.
+    /// </summary>
+    [Id(16)]
+    public IReadOnlyList<HandoverLoop> HandoverLoops { get; init; } = [];
 }

@@ -1,10 +1,11 @@
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Handover;
 using EmergencyLink.Domain.Units;
 
 namespace EmergencyLink.Domain;
 
 /// <summary>
-/// The Mermaid diagrams of both machines, generated from the machines themselves. They are committed under docs/
+/// The Mermaid diagrams of the machines, generated from the machines themselves. They are committed under docs/
 /// and a test fails when they drift from the code.
 /// </summary>
 public static class StateDiagrams
@@ -16,7 +17,14 @@ public static class StateDiagrams
     [
         ("case-state-machine.md", Document("Case state machine", CaseWorkflow.ToMermaid())),
         ("unit-state-machine.md", Document("Unit state machine", UnitWorkflow.ToMermaid())),
+        ("handover-loop.md", Document("Handover loop state machine", HandoverLoopWorkflow.ToMermaid())),
     ];
+
+    /// <summary>
+    /// The diagrams the README shows too. The handover loop's joins when the README gets its section; until then it is
+    /// only under docs/.
+    /// </summary>
+    public static IReadOnlyList<string> ShownInReadme { get; } = ["case-state-machine.md", "unit-state-machine.md"];
 
     private static string Document(string title, string mermaid) =>
         $"# {title}\n\n" +

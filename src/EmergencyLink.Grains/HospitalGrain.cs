@@ -1,6 +1,8 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Handover;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyLink.Grains;
 
@@ -12,7 +14,8 @@ public sealed class HospitalGrain(
     [PersistentState(StorageNames.Hospital)] IPersistentState<HospitalState> state,
     TimeProvider time,
     ILiveFeed live,
-    ILogger<HospitalGrain> logger) : Grain, IHospitalGrain
+    ILogger<HospitalGrain> logger,
+    IOptions<HandoverOptions> handover) : Grain, IHospitalGrain
 {
     private HospitalSnapshot? committed;
 
@@ -80,6 +83,17 @@ public sealed class HospitalGrain(
 
         var inbound = incident.HospitalId == hospital.Id && CaseWorkflow.IsInbound(incident.State);
         var known = hospital.Inbound.TryGetValue(incident.Id, out var previous);
+
+        // The handover snapshot carries the transfer of care; later ones (the crew's confirmation, close) add nothing.
+        var offload = incident.HandoverLoops.LastOrDefault(l => l.HospitalId == hospital.Id) is { } loop
+            ? OffloadSample.From(incident.Id, incident.AmbulanceId, loop)
+            : null;
+        if (offload is not null && OffloadStatistics.Record(hospital.Offloads, offload, Math.Max(1, handover.Value.OffloadHistory)))
+        {
+            logger.LogInformation("Hospital {Hospital}: case {Incident} offloaded in {Interval}", hospital.Id, incident.Id, offload.Interval);
+            await CommitAsync();
+        }
+
         if (inbound)
         {
             // Snapshots of one case arrive in order, but a stale one must never overwrite a newer one.
@@ -109,6 +123,20 @@ public sealed class HospitalGrain(
     public Task<IReadOnlyList<IncidentSnapshot>> GetInboundAsync() =>
         Task.FromResult<IReadOnlyList<IncidentSnapshot>>(
             state.State.Inbound.Values.OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt).ToArray());
+
+    public Task<OffloadReport?> GetOffloadAsync()
+    {
+        var hospital = state.State;
+        if (!hospital.Exists)
+        {
+            return Task.FromResult<OffloadReport?>(null);
+        }
+
+        var intervals = hospital.Offloads.Select(o => o.Interval).ToArray();
+        var recent = hospital.Offloads.AsEnumerable().Reverse().Take(Math.Max(0, handover.Value.OffloadRecent)).ToArray();
+        return Task.FromResult<OffloadReport?>(new OffloadReport(hospital.Id, intervals.Length,
+            OffloadStatistics.Median(intervals)?.TotalSeconds, OffloadStatistics.Centile(intervals, 90)?.TotalSeconds, recent));
+    }
 
     private HospitalSnapshot Snapshot()
     {

@@ -1,5 +1,6 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Domain.Geography;
+using EmergencyLink.Domain.Handover;
 using EmergencyLink.Domain.Hospitals;
 
 namespace EmergencyLink.Grains;
@@ -28,4 +29,7 @@ public sealed class HospitalState
     public Dictionary<string, IncidentSnapshot> Inbound { get; set; } = [];
 
     public bool Exists => Id.Length > 0;
+
+    /// <summary>Offload intervals of the cases handed over here, oldest first, bounded by <see cref="HandoverOptions.OffloadHistory"/>.</summary>
+    public List<OffloadSample> Offloads { get; set; } = [];
 }

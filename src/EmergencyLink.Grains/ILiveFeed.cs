@@ -2,6 +2,7 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Handover;
 
 namespace EmergencyLink.Grains;
 
@@ -37,4 +38,10 @@ public interface ILiveFeed
     /// receives the patient: that team was in no group when they were first pushed. Dispatch has had them already.
     /// </summary>
     Task AlertsForDestinationAsync(string hospitalId, IncidentSnapshot incident, IReadOnlyList<CaseAlert> alerts);
+
+    /// <summary>A step of a handover loop: to that loop's ED (which may no longer be the destination) and to dispatch.</summary>
+    Task HandoverLoopChangedAsync(IncidentSnapshot incident, HandoverLoop loop);
+
+    /// <summary>A pre-alert waited too long for its acknowledgement: to that loop's ED and to dispatch, louder than a step.</summary>
+    Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop);
 }

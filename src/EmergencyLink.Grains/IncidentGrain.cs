@@ -3,6 +3,7 @@ using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyLink.Grains;
 
@@ -11,17 +12,19 @@ namespace EmergencyLink.Grains;
 /// first: claiming is the step that can fail (the unit is busy), and a claimed unit whose case did not commit is
 /// released by the unit's reconciliation on its next activation (<see cref="AmbulanceGrain"/>).
 /// </summary>
-public sealed class IncidentGrain(
+public sealed partial class IncidentGrain(
     [PersistentState(StorageNames.Incident)] IPersistentState<IncidentRecord> state,
     TimeProvider time,
     ILiveFeed live,
-    ILogger<IncidentGrain> logger) : Grain, IIncidentGrain
+    ILogger<IncidentGrain> logger,
+    IOptions<HandoverOptions> handover) : Grain, IIncidentGrain
 {
     private IncidentSnapshot? committed;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         committed = state.State.Exists ? IncidentSnapshot.From(state.State) : null;
+        ArmEscalation();
         return Task.CompletedTask;
     }
 
@@ -68,7 +71,9 @@ public sealed class IncidentGrain(
         var from = record.State;
         var unitId = record.AmbulanceId ?? command.AmbulanceId;
         var previousHospitalId = record.HospitalId;
+        var loopsBefore = record.HandoverLoops.ToArray();
         IncidentCase.Apply(record, command, actor, time.GetUtcNow());
+        FollowCaseLoops(command.Trigger, actor);
         try
         {
             await CommitAsync();
@@ -88,6 +93,7 @@ public sealed class IncidentGrain(
 
         await PublishAsync(previousHospitalId);
         await ForwardOpenAlertsAsync(previousHospitalId);
+        await PushLoopChangesAsync(loopsBefore);
         return CommandResult<IncidentSnapshot>.Ok(committed!);
     }
 

@@ -2,6 +2,7 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Handover;
 
 namespace EmergencyLink.Grains;
 
@@ -25,4 +26,8 @@ public sealed class NullLiveFeed : ILiveFeed
     public Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert) => Task.CompletedTask;
 
     public Task AlertsForDestinationAsync(string hospitalId, IncidentSnapshot incident, IReadOnlyList<CaseAlert> alerts) => Task.CompletedTask;
+
+    public Task HandoverLoopChangedAsync(IncidentSnapshot incident, HandoverLoop loop) => Task.CompletedTask;
+
+    public Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop) => Task.CompletedTask;
 }

@@ -28,6 +28,7 @@ app.MapAlertEndpoints();
 app.MapAssessmentEndpoints();
 app.MapDocumentationEndpoints();
 app.MapFhirEndpoints();
+app.MapPreAlertEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);

@@ -24,7 +24,7 @@ public sealed class CaseWorkflowTests
         [(OnScene, Cancel)] = Cancelled,
         [(Transporting, ArriveHospital)] = AtHospital,
         [(Transporting, Divert)] = Transporting,
-        [(AtHospital, Handover)] = HandedOver,
+        [(AtHospital, CaseTrigger.Handover)] = HandedOver,
         [(HandedOver, Close)] = Closed,
     };
 

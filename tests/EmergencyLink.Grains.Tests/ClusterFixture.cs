@@ -45,6 +45,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.Grace = TimeSpan.FromMinutes(1);
             });
             silo.Services.AddSingleton<ILiveFeed>(Live);
+
+            // Escalation is judged on the fake clock; the check itself runs often so a test need not wait for it.
+            silo.Services.Configure<HandoverOptions>(o => o.EscalationCheckInterval = TimeSpan.FromMilliseconds(100));
             silo.AddIncomingGrainCallFilter(async call =>
             {
                 if (Faults.Take(call.InterfaceMethod.Name, call.TargetId.Key.ToString()!))

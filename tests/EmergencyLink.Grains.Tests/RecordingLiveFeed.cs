@@ -3,6 +3,7 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Handover;
 
 namespace EmergencyLink.Grains.Tests;
 
@@ -21,6 +22,9 @@ public sealed class RecordingLiveFeed : ILiveFeed
 
     /// <summary>Alerts pushed to an ED that became the destination after they were raised.</summary>
     public ConcurrentQueue<(string IncidentId, string HospitalId, CaseAlert Alert)> Forwarded { get; } = new();
+
+    /// <summary>Handover-loop steps pushed to the loop's ED, and escalations, in order.</summary>
+    public ConcurrentQueue<(string IncidentId, HandoverLoop Loop, bool Escalation)> Loops { get; } = new();
 
     public Task IncidentChangedAsync(IncidentSnapshot incident)
     {
@@ -73,6 +77,18 @@ public sealed class RecordingLiveFeed : ILiveFeed
             Forwarded.Enqueue((incident.Id, hospitalId, alert));
         }
 
+        return Task.CompletedTask;
+    }
+
+    public Task HandoverLoopChangedAsync(IncidentSnapshot incident, HandoverLoop loop)
+    {
+        Loops.Enqueue((incident.Id, loop, false));
+        return Task.CompletedTask;
+    }
+
+    public Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop)
+    {
+        Loops.Enqueue((incident.Id, loop, true));
         return Task.CompletedTask;
     }
 }

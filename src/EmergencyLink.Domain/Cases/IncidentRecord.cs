@@ -1,6 +1,7 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
+using EmergencyLink.Domain.Handover;
 
 namespace EmergencyLink.Domain.Cases;
 
@@ -44,4 +45,7 @@ public sealed class IncidentRecord
     public List<CareEntry> Documentation { get; set; } = [];
 
     public bool Exists => Id.Length > 0;
+
+    /// <summary>The closed loops with the EDs the crew pre-alerted, in the order opened; a loop is replaced by its next step, never removed.</summary>
+    public List<HandoverLoop> HandoverLoops { get; set; } = [];
 }

@@ -17,4 +17,13 @@ public enum TimelineEvent
 
     /// <summary>The crew corrected or withdrew a documentation entry; the original stays in the record.</summary>
     DocumentationAmended,
+
+    /// <summary>
+    /// A step of a handover loop that no case trigger caused: a pre-alert sent again, an ED's acknowledgement, the crew's
+    /// confirmation of the transfer of care. Steps a trigger caused are told by that trigger's entry.
+    /// </summary>
+    HandoverLoop,
+
+    /// <summary>A pre-alert waited too long for the ED's acknowledgement and was escalated (the level is in the detail).</summary>
+    PreAlertEscalated,
 }

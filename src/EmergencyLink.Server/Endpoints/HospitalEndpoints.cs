@@ -18,6 +18,7 @@ public static class HospitalEndpoints
         hospitals.MapGet("/{id}", GetAsync);
         hospitals.MapPut("/{id}/status", UpdateStatusAsync);
         hospitals.MapGet("/{id}/inbound", InboundAsync);
+        hospitals.MapGet("/{id}/offload", OffloadAsync);
         return app;
     }
 
@@ -70,5 +71,23 @@ public static class HospitalEndpoints
         }
 
         return TypedResults.Ok(await grains.GetGrain<IHospitalGrain>(id).GetInboundAsync());
+    }
+
+    /// <summary>Ambulance offload intervals at the hospital: its own ED, dispatch and admins may read them.</summary>
+    private static async Task<Results<Ok<OffloadReport>, ProblemHttpResult>> OffloadAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!user.MayWatchHospital(id))
+        {
+            return Problems.Forbidden($"Hospital {id}'s offload intervals are outside your scope.");
+        }
+
+        if (await grains.FindHospitalAsync(id) is null)
+        {
+            return Problems.NotFound($"Hospital {id} does not exist.");
+        }
+
+        var report = await grains.GetGrain<IHospitalGrain>(id).GetOffloadAsync();
+        return report is null ? Problems.NotFound($"Hospital {id} does not exist.") : TypedResults.Ok(report);
     }
 }

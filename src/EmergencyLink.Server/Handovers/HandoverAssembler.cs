@@ -13,7 +13,7 @@ namespace EmergencyLink.Server.Handovers;
 /// monitor's vitals and a representative 10 s of 12-lead ECG from the telemetry archive. The grain stays out of it:
 /// reading a transport's thousands of archived frames is the host's work, not a turn of the case.
 /// </summary>
-public sealed class HandoverAssembler(IGrainFactory grains, ITelemetryArchive archive, TimeProvider time, IOptions<HandoverOptions> options)
+public sealed class HandoverAssembler(IGrainFactory grains, ITelemetryArchive archive, TimeProvider time, IOptions<AgencyOptions> agency)
 {
     /// <summary>A 40-minute transport at 1 Hz is 2,400 readings; the cap keeps a case left open for days bounded.</summary>
     public const int MaxVitals = 20_000;
@@ -23,7 +23,7 @@ public sealed class HandoverAssembler(IGrainFactory grains, ITelemetryArchive ar
     public async Task<HandoverCase> AssembleAsync(IncidentSnapshot incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var settings = options.Value;
+        var settings = agency.Value;
         HandoverOrganization? destination = null;
         if (incident.HospitalId is { } hospitalId)
         {
@@ -46,7 +46,7 @@ public sealed class HandoverAssembler(IGrainFactory grains, ITelemetryArchive ar
             incident.Timeline,
             incident.Documentation,
             incident.Alerts,
-            new HandoverOrganization(settings.AgencyId, settings.AgencyName),
+            new HandoverOrganization(settings.Id, settings.Name),
             incident.AmbulanceId ?? "",
             destination,
             vitals,

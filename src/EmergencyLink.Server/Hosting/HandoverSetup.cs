@@ -8,7 +8,7 @@ public static class HandoverSetup
 {
     public static WebApplicationBuilder AddEmergencyLinkHandover(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<HandoverOptions>(builder.Configuration.GetSection(HandoverOptions.Section));
+        builder.Services.Configure<AgencyOptions>(builder.Configuration.GetSection(AgencyOptions.Section));
         builder.Services.AddSingleton<HandoverAssembler>();
         builder.Services.AddSingleton<HandoverDocuments>();
         builder.Services.AddSingleton<HandoverPublisher>();

@@ -32,6 +32,7 @@ public static class SiloSetup
         builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
         builder.Services.Configure<TelemetryOptions>(builder.Configuration.GetSection(TelemetryOptions.Section));
+        builder.Services.Configure<HandoverOptions>(builder.Configuration.GetSection(HandoverOptions.Section));
 
         // The telemetry archive sits beside the grain state in its own file unless configured elsewhere.
         var archive = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryArchiveOptions>() ?? new TelemetryArchiveOptions();

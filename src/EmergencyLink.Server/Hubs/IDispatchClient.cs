@@ -23,4 +23,10 @@ public interface IDispatchClient
 
     /// <summary>Every new clinical alert of any case, with its evidence.</summary>
     Task AlertRaised(AlertMessage alert);
+
+    /// <summary>Every step of every case's handover loops.</summary>
+    Task HandoverLoopChanged(HandoverLoopMessage message);
+
+    /// <summary>Every pre-alert an ED has left unacknowledged past the escalation interval.</summary>
+    Task PreAlertEscalated(PreAlertEscalation escalation);
 }

@@ -20,4 +20,10 @@ public interface IHospitalClient
 
     /// <summary>The current FHIR handover document of a case inbound to this hospital, after every change of its record.</summary>
     Task HandoverUpdated(HandoverMessage handover);
+
+    /// <summary>A step of a handover loop with this ED: a pre-alert (again), arrival, transfer of care, a redirect or cancellation to acknowledge.</summary>
+    Task HandoverLoopChanged(HandoverLoopMessage message);
+
+    /// <summary>A pre-alert to this ED still unacknowledged after the escalation interval (again each interval).</summary>
+    Task PreAlertEscalated(PreAlertEscalation escalation);
 }

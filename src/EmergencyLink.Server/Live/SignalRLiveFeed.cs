@@ -2,6 +2,7 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Handover;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Grains;
 using EmergencyLink.Server.Hubs;
@@ -95,5 +96,20 @@ public sealed class SignalRLiveFeed(
         {
             await group.AlertRaised(new AlertMessage(incident.Id, hospitalId, incident.AmbulanceId, alert));
         }
+    }
+
+    public async Task HandoverLoopChangedAsync(IncidentSnapshot incident, HandoverLoop loop)
+    {
+        var message = new HandoverLoopMessage(incident.Id, loop.HospitalId, incident.AmbulanceId, incident.Priority, loop);
+        await hospitals.Clients.Group(HospitalHub.GroupOf(loop.HospitalId)).HandoverLoopChanged(message);
+        await dispatch.Clients.All.HandoverLoopChanged(message);
+    }
+
+    public async Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop)
+    {
+        var escalation = new PreAlertEscalation(incident.Id, loop.HospitalId, incident.AmbulanceId, incident.Priority,
+            loop.EscalationLevel, loop.AwaitingAcknowledgementSince, loop);
+        await hospitals.Clients.Group(HospitalHub.GroupOf(loop.HospitalId)).PreAlertEscalated(escalation);
+        await dispatch.Clients.All.PreAlertEscalated(escalation);
     }
 }

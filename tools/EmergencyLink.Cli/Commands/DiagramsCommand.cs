@@ -2,7 +2,7 @@ using EmergencyLink.Domain;
 
 namespace EmergencyLink.Cli.Commands;
 
-/// <summary><c>diagrams --out docs</c>: writes the Mermaid diagrams of the case and unit state machines.</summary>
+/// <summary><c>diagrams --out docs</c>: writes the Mermaid diagrams of the case, unit and handover-loop state machines.</summary>
 public static class DiagramsCommand
 {
     public const string Usage = "diagrams --out FOLDER";
