@@ -24,7 +24,7 @@ public static class StateDiagrams
     /// The diagrams the README shows too. The handover loop's joins when the README gets its section; until then it is
     /// only under docs/.
     /// </summary>
-    public static IReadOnlyList<string> ShownInReadme { get; } = ["case-state-machine.md", "unit-state-machine.md"];
+    public static IReadOnlyList<string> ShownInReadme { get; } = ["case-state-machine.md", "unit-state-machine.md", "handover-loop.md"];
 
     private static string Document(string title, string mermaid) =>
         $"# {title}\n\n" +
