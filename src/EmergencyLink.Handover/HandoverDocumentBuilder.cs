@@ -74,7 +74,18 @@ public static partial class HandoverDocumentBuilder
         }, "location/vehicle");
         var encounter = doc.Add(BuildEncounter(handover, patient, agency, scene, vehicle, destinationLocation), "encounter");
 
-        var context = new ClinicalContext(doc, handover, patient, encounter);
+        // The crew as the record knows them: authenticated user ids, not names, so that is what the document says.
+        var crew = new Dictionary<string, ResourceReference>(StringComparer.Ordinal);
+        foreach (var author in current.Select(e => e.Author).Distinct(StringComparer.Ordinal))
+        {
+            crew[author] = doc.Add(new Practitioner
+            {
+                Identifier = [new Identifier { Value = FhirCodes.Clean(author), Type = FhirCodes.TextConcept("EmergencyLink user id") }],
+                Text = new XhtmlNarrative().Paragraph("Crew member " + author).ToNarrative(),
+            }, "practitioner/" + author);
+        }
+
+        var context = new ClinicalContext(doc, handover, patient, encounter, crew);
         var sections = new List<Composition.SectionComponent>
         {
             ChiefComplaintSection(handover, current),
@@ -104,7 +115,7 @@ public static partial class HandoverDocumentBuilder
         composition.Subject = patient;
         composition.Encounter = encounter;
         composition.Date = handover.GeneratedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
-        composition.Author = [agency];
+        composition.Author = [agency, .. crew.Values.Select(c => new ResourceReference(c.Reference))];
         composition.Custodian = agency;
         composition.Title = FhirCodes.Clean(string.Create(CultureInfo.InvariantCulture,
             $"Paramedicine summary of care, case {handover.CaseId}, version {handover.Version}"));

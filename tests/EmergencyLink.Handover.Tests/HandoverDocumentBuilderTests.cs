@@ -217,6 +217,17 @@ public sealed partial class HandoverDocumentBuilderTests
         Assert.Equal(MedicationAdministration.MedicationAdministrationStatusCodes.Completed, heparin.Status);
     }
 
+    [Fact]
+    public void The_crew_member_who_recorded_the_entries_authors_the_document_and_is_recorder_of_procedures()
+    {
+        var bundle = HandoverDocumentBuilder.Build(Cases.StemiTransport());
+
+        var practitioner = bundle.Entry.Single(e => e.Resource is Practitioner);
+        Assert.Equal("medic-7", ((Practitioner)practitioner.Resource!).Identifier.Single().Value);
+        Assert.Contains(Resources<Composition>(bundle).Single().Author, a => a.Reference == practitioner.FullUrl);
+        Assert.All(Resources<Procedure>(bundle), p => Assert.Equal(practitioner.FullUrl, p.Recorder!.Reference));
+    }
+
     private static IEnumerable<T> Resources<T>(Bundle bundle) where T : Resource => bundle.Entry.Select(e => e.Resource).OfType<T>();
 
     private static Composition.SectionComponent Section(List<Composition.SectionComponent> sections, string title) =>
