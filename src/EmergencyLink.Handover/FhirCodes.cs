@@ -16,6 +16,7 @@ internal static class FhirCodes
     public const string AllergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     public const string AllergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     public const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public const string ActPriority = "http://terminology.hl7.org/CodeSystem/v3-ActPriority";
     public const string ListEmptyReason = "http://terminology.hl7.org/CodeSystem/list-empty-reason";
     public const string LocationPhysicalType = "http://terminology.hl7.org/CodeSystem/location-physical-type";
     public const string VitalSignsProfile = "http://hl7.org/fhir/StructureDefinition/vitalsigns";

@@ -167,6 +167,17 @@ public sealed partial class HandoverDocumentBuilderTests
         Assert.Equal("Patient refused transport", encounter.Hospitalization!.DischargeDisposition!.Text);
         Assert.Null(encounter.Hospitalization.Destination);
         Assert.Equal("FLD", encounter.Class.Code);
+        Assert.Equal("Dispatch priority 4", encounter.Priority!.Text);
+    }
+
+    [Fact]
+    public void A_priority_one_case_is_an_emergency_encounter_in_the_v3_act_priority_codes()
+    {
+        var encounter = Resources<Encounter>(HandoverDocumentBuilder.Build(Cases.StemiTransport())).Single();
+
+        var priority = encounter.Priority!.Coding.Single();
+        Assert.Equal("http://terminology.hl7.org/CodeSystem/v3-ActPriority", priority.System);
+        Assert.Equal("EM", priority.Code);
     }
 
     [Fact]
