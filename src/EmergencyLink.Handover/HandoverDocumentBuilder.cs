@@ -21,6 +21,13 @@ public static partial class HandoverDocumentBuilder
             throw new ArgumentOutOfRangeException(nameof(handover), "The document version starts at 1.");
         }
 
+        if (!InTimeOrder(handover.Vitals))
+        {
+            // The charting rule walks the series in time order; a monitor buffer replayed out of order must not
+            // silently chart the wrong readings.
+            handover = handover with { Vitals = handover.Vitals.OrderBy(r => r.At).ToArray() };
+        }
+
         var current = CaseDocumentation.Current(handover.Documentation);
         var bundle = new Bundle
         {
@@ -145,6 +152,19 @@ public static partial class HandoverDocumentBuilder
             .FirstOrDefault();
         var correctedAfter = finalAt is { } at && handover.Documentation.Any(e => e.Amends is not null && e.RecordedAt > at);
         return handover.Version > 1 && correctedAfter ? CompositionStatus.Amended : CompositionStatus.Final;
+    }
+
+    private static bool InTimeOrder(IReadOnlyList<VitalsReading> readings)
+    {
+        for (var i = 1; i < readings.Count; i++)
+        {
+            if (readings[i].At < readings[i - 1].At)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -98,6 +98,17 @@ public sealed class VitalsChartingTests
         Assert.Equal(13, System.Text.RegularExpressions.Regex.Count(div, "<tr><td>"));
     }
 
+    [Fact]
+    public void Readings_out_of_time_order_are_charted_as_if_in_order()
+    {
+        var handover = Cases.StemiTransport();
+        var shuffled = handover with { Vitals = handover.Vitals.Reverse().ToArray() };
+
+        Assert.Equal(
+            HandoverSerializer.ToJson(HandoverDocumentBuilder.Build(handover)),
+            HandoverSerializer.ToJson(HandoverDocumentBuilder.Build(shuffled)));
+    }
+
     private static readonly VitalSigns Normal = new(80, 98, 130, 80, 97, 16, 38, 36.9);
 
     private static List<VitalsReading> Series(int seconds, Func<int, VitalSigns> at) =>
