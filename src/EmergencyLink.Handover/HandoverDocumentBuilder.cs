@@ -173,7 +173,7 @@ public static partial class HandoverDocumentBuilder
 
     internal static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>The patient as a clinician reads it: "Jane Doe, female, 54", "unknown male, about 60", or "no patient contact".</summary>
+    /// <summary>The patient as a clinician reads it: "Jane Doe, female, 54", "unknown male, about 60", or "no patient details recorded".</summary>
     public static string Describe(PatientDetails? patient) => patient?.Describe() ?? "no patient details recorded";
 
     private static Composition.SectionComponent Section(
