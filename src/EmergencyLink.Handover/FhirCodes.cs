@@ -16,6 +16,7 @@ internal static class FhirCodes
     public const string AllergyClinical = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical";
     public const string AllergyVerification = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification";
     public const string ActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    public const string ActPriority = "http://terminology.hl7.org/CodeSystem/v3-ActPriority";
     public const string ListEmptyReason = "http://terminology.hl7.org/CodeSystem/list-empty-reason";
     public const string LocationPhysicalType = "http://terminology.hl7.org/CodeSystem/location-physical-type";
     public const string VitalSignsProfile = "http://hl7.org/fhir/StructureDefinition/vitalsigns";
@@ -29,15 +30,16 @@ internal static class FhirCodes
 
     /// <summary>
     /// Free text from the case as a FHIR string: FHIR strings (and XML) allow no control characters other than tab,
-    /// CR and LF, and a stray one from a device keyboard must not make the whole document unserialisable. Returns the
-    /// same instance when there is nothing to clean, which is nearly always.
+    /// CR and LF, no unpaired surrogates and no U+FFFE/U+FFFF, and a stray one from a device keyboard must not make the
+    /// whole document unserialisable. Each such character becomes a space. Returns the same instance when there is
+    /// nothing to clean, which is nearly always.
     /// </summary>
     public static string Clean(string text)
     {
         var i = 0;
-        while (i < text.Length && (text[i] >= ' ' || text[i] is '\t' or '\n' or '\r'))
+        while (i < text.Length && ValidAt(text, i, out var width))
         {
-            i++;
+            i += width;
         }
 
         if (i == text.Length)
@@ -46,12 +48,35 @@ internal static class FhirCodes
         }
 
         var cleaned = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
+        cleaned.Append(text, 0, i);
+        while (i < text.Length)
         {
-            cleaned.Append(c >= ' ' || c is '\t' or '\n' or '\r' ? c : ' ');
+            if (ValidAt(text, i, out var width))
+            {
+                cleaned.Append(text, i, width);
+                i += width;
+            }
+            else
+            {
+                cleaned.Append(' ');
+                i++;
+            }
         }
 
         return cleaned.ToString();
+    }
+
+    private static bool ValidAt(string text, int i, out int width)
+    {
+        var c = text[i];
+        width = 1;
+        if (char.IsHighSurrogate(c))
+        {
+            width = 2;
+            return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+        }
+
+        return c is '\t' or '\n' or '\r' || (c >= ' ' && !char.IsLowSurrogate(c) && c is not '\uFFFE' and not '\uFFFF');
     }
 
     public static CodeableConcept ObservationCategoryConcept(string code, string display) => Concept(ObservationCategory, code, display);

@@ -21,6 +21,7 @@ public static partial class HandoverDocumentBuilder
                 Patient = context.Patient,
                 Encounter = context.Encounter,
                 RecordedDateElement = new FhirDateTime(entry.RecordedAt),
+                Recorder = context.Recorder(entry),
             }, "allergy/" + entry.Id));
             items.Add(entry.Text + Corrected(entry));
         }
@@ -178,6 +179,7 @@ public static partial class HandoverDocumentBuilder
                 Subject = context.Patient,
                 Encounter = context.Encounter,
                 Performed = new FhirDateTime(entry.At),
+                Recorder = context.Recorder(entry),
             }, "procedure/" + entry.Id));
             rows.Add([Clock(entry.At), entry.Text + Corrected(entry)]);
         }
@@ -236,6 +238,7 @@ public static partial class HandoverDocumentBuilder
                 Subject = context.Patient,
                 Encounter = context.Encounter,
                 RecordedDateElement = new FhirDateTime(entry.RecordedAt),
+                Recorder = context.Recorder(entry),
             }, "condition/" + entry.Id));
             items.Add($"{Clock(entry.At)}: {entry.Text}{Corrected(entry)} (provisional)");
         }

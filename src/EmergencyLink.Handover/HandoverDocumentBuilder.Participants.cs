@@ -75,7 +75,7 @@ public static partial class HandoverDocumentBuilder
             // which is what an ambulance attendance is; EMER would describe the receiving ED's encounter instead.
             Class = new Coding(FhirCodes.ActCode, "FLD", "field"),
             Priority = handover.Priority == 1
-                ? FhirCodes.Concept(FhirCodes.ActCode + "Priority", "EM", "emergency")
+                ? FhirCodes.Concept(FhirCodes.ActPriority, "EM", "emergency")
                 : FhirCodes.TextConcept(string.Create(CultureInfo.InvariantCulture, $"Dispatch priority {handover.Priority}")),
             Subject = patient,
             ServiceProvider = agency,

@@ -11,9 +11,12 @@ public static partial class HandoverDocumentBuilder
     {
         var readings = context.Case.Vitals;
         var entries = new List<ResourceReference>();
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var parameter in ChartedParameters)
+        // The narrative is the ePCR's grid: one row per charted time, one column per parameter, the most abnormal
+        // value starred, which is how a receiving clinician scans a trend.
+        var grid = new SortedDictionary<DateTimeOffset, string[]>();
+        for (var p = 0; p < ChartedParameters.Length; p++)
         {
+            var parameter = ChartedParameters[p];
             foreach (var charted in VitalsCharting.Chart(readings, parameter))
             {
                 var reading = readings[charted.Index];
@@ -24,14 +27,23 @@ public static partial class HandoverDocumentBuilder
                 }
 
                 entries.Add(context.Doc.Add(observation, $"vitals/{parameter}/{charted.Index}"));
-                rows.Add([Clock(reading.At), Label(parameter), Reading(parameter, reading.Vitals), charted.MostAbnormal ? "most abnormal" : ""]);
+                if (!grid.TryGetValue(reading.At, out var row))
+                {
+                    row = new string[ChartedParameters.Length + 1];
+                    Array.Fill(row, "");
+                    row[0] = Clock(reading.At);
+                    grid[reading.At] = row;
+                }
+
+                row[p + 1] = Reading(parameter, reading.Vitals) + (charted.MostAbnormal ? " *" : "");
             }
         }
 
         var text = new XhtmlNarrative();
-        if (rows.Count > 0)
+        if (grid.Count > 0)
         {
-            text.Paragraph(VitalsCharting.RuleText).Table(["Time", "Vital sign", "Value", ""], rows);
+            text.Paragraph(VitalsCharting.RuleText + " * marks the most abnormal value.")
+                .Table(["Time", .. ChartedParameters.Select(Label)], grid.Values);
         }
         else
         {
@@ -131,23 +143,23 @@ public static partial class HandoverDocumentBuilder
 
     private static string Label(VitalParameter parameter) => parameter switch
     {
-        VitalParameter.HeartRate => "Heart rate",
-        VitalParameter.OxygenSaturation => "SpO2",
-        VitalParameter.RespiratoryRate => "Respiratory rate",
-        VitalParameter.BloodPressure => "Blood pressure",
-        VitalParameter.BodyTemperature => "Temperature",
-        VitalParameter.EndTidalCo2 => "EtCO2",
+        VitalParameter.HeartRate => "HR /min",
+        VitalParameter.OxygenSaturation => "SpO2 %",
+        VitalParameter.RespiratoryRate => "RR /min",
+        VitalParameter.BloodPressure => "BP mmHg",
+        VitalParameter.BodyTemperature => "Temp °C",
+        VitalParameter.EndTidalCo2 => "EtCO2 mmHg",
         _ => parameter.ToString(),
     };
 
     private static string Reading(VitalParameter parameter, VitalSigns v) => parameter switch
     {
-        VitalParameter.HeartRate => $"{Number(v.HeartRate!.Value)} /min",
-        VitalParameter.OxygenSaturation => $"{Number(v.SpO2!.Value)} %",
-        VitalParameter.RespiratoryRate => $"{Number(v.RespiratoryRate!.Value)} /min",
-        VitalParameter.BloodPressure => $"{(v.SystolicMmHg is { } s ? Number(s) : "?")}/{(v.DiastolicMmHg is { } d ? Number(d) : "?")} mmHg",
-        VitalParameter.BodyTemperature => $"{Number(v.TemperatureC!.Value)} °C",
-        VitalParameter.EndTidalCo2 => $"{Number(v.EtCO2MmHg!.Value)} mmHg",
+        VitalParameter.HeartRate => Number(Math.Round(v.HeartRate!.Value, 1)),
+        VitalParameter.OxygenSaturation => Number(Math.Round(v.SpO2!.Value, 1)),
+        VitalParameter.RespiratoryRate => Number(Math.Round(v.RespiratoryRate!.Value, 1)),
+        VitalParameter.BloodPressure => $"{(v.SystolicMmHg is { } s ? Number(Math.Round(s)) : "?")}/{(v.DiastolicMmHg is { } d ? Number(Math.Round(d)) : "?")}",
+        VitalParameter.BodyTemperature => Number(Math.Round(v.TemperatureC!.Value, 1)),
+        VitalParameter.EndTidalCo2 => Number(Math.Round(v.EtCO2MmHg!.Value, 1)),
         _ => "",
     };
 }

@@ -21,6 +21,13 @@ public static partial class HandoverDocumentBuilder
             throw new ArgumentOutOfRangeException(nameof(handover), "The document version starts at 1.");
         }
 
+        if (!InTimeOrder(handover.Vitals))
+        {
+            // The charting rule walks the series in time order; a monitor buffer replayed out of order must not
+            // silently chart the wrong readings.
+            handover = handover with { Vitals = handover.Vitals.OrderBy(r => r.At).ToArray() };
+        }
+
         var current = CaseDocumentation.Current(handover.Documentation);
         var bundle = new Bundle
         {
@@ -74,7 +81,18 @@ public static partial class HandoverDocumentBuilder
         }, "location/vehicle");
         var encounter = doc.Add(BuildEncounter(handover, patient, agency, scene, vehicle, destinationLocation), "encounter");
 
-        var context = new ClinicalContext(doc, handover, patient, encounter);
+        // The crew as the record knows them: authenticated user ids, not names, so that is what the document says.
+        var crew = new Dictionary<string, ResourceReference>(StringComparer.Ordinal);
+        foreach (var author in current.Select(e => e.Author).Distinct(StringComparer.Ordinal))
+        {
+            crew[author] = doc.Add(new Practitioner
+            {
+                Identifier = [new Identifier { Value = FhirCodes.Clean(author), Type = FhirCodes.TextConcept("EmergencyLink user id") }],
+                Text = new XhtmlNarrative().Paragraph("Crew member " + author).ToNarrative(),
+            }, "practitioner/" + author);
+        }
+
+        var context = new ClinicalContext(doc, handover, patient, encounter, crew);
         var sections = new List<Composition.SectionComponent>
         {
             ChiefComplaintSection(handover, current),
@@ -104,7 +122,7 @@ public static partial class HandoverDocumentBuilder
         composition.Subject = patient;
         composition.Encounter = encounter;
         composition.Date = handover.GeneratedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
-        composition.Author = [agency];
+        composition.Author = [agency, .. crew.Values.Select(c => new ResourceReference(c.Reference))];
         composition.Custodian = agency;
         composition.Title = FhirCodes.Clean(string.Create(CultureInfo.InvariantCulture,
             $"Paramedicine summary of care, case {handover.CaseId}, version {handover.Version}"));
@@ -136,13 +154,26 @@ public static partial class HandoverDocumentBuilder
         return handover.Version > 1 && correctedAfter ? CompositionStatus.Amended : CompositionStatus.Final;
     }
 
+    private static bool InTimeOrder(IReadOnlyList<VitalsReading> readings)
+    {
+        for (var i = 1; i < readings.Count; i++)
+        {
+            if (readings[i].At < readings[i - 1].At)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     internal static string Clock(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     internal static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>The patient as a clinician reads it: "Jane Doe, female, 54", "unknown male, about 60", or "no patient contact".</summary>
+    /// <summary>The patient as a clinician reads it: "Jane Doe, female, 54", "unknown male, about 60", or "no patient details recorded".</summary>
     public static string Describe(PatientDetails? patient) => patient?.Describe() ?? "no patient details recorded";
 
     private static Composition.SectionComponent Section(

@@ -17,8 +17,9 @@ namespace EmergencyLink.Handover;
 /// Terminology: a local terminology service over the value sets and code systems in the specification itself, with no
 /// terminology server. Bindings to FHIR's own value sets (statuses, categories, UCUM subsets such as body temperature
 /// units) are checked; value sets that need an external code system (LOINC, SNOMED CT, full UCUM) cannot be expanded
-/// locally, and should a required or extensible binding need one, the failed terminology call is reported as a warning, not an error
-/// (the validator's default). The documents built here validate with no errors and no warnings.
+/// locally, and should a required or extensible binding need one, the failed terminology call is reported as a
+/// warning, not an error (the validator's default). The documents built here validate with no errors and no warnings.
+/// For DI: <c>services.AddSingleton&lt;HandoverValidator&gt;()</c>.
 /// </remarks>
 public sealed class HandoverValidator
 {

@@ -67,21 +67,14 @@ internal sealed class XhtmlNarrative
     // into a quote and the JSON and XML forms of the same document would differ.
     private void Escape(string text)
     {
-        foreach (var c in text)
+        foreach (var c in FhirCodes.Clean(text))
         {
             switch (c)
             {
                 case '&': html.Append("&amp;"); break;
                 case '<': html.Append("&lt;"); break;
                 case '>': html.Append("&gt;"); break;
-                default:
-                    // Control characters are not allowed in XML 1.0; a stray one must not make the document invalid.
-                    if (c >= ' ' || c is '\t' or '\n' or '\r')
-                    {
-                        html.Append(c);
-                    }
-
-                    break;
+                default: html.Append(c); break;
             }
         }
     }

@@ -167,6 +167,17 @@ public sealed partial class HandoverDocumentBuilderTests
         Assert.Equal("Patient refused transport", encounter.Hospitalization!.DischargeDisposition!.Text);
         Assert.Null(encounter.Hospitalization.Destination);
         Assert.Equal("FLD", encounter.Class.Code);
+        Assert.Equal("Dispatch priority 4", encounter.Priority!.Text);
+    }
+
+    [Fact]
+    public void A_priority_one_case_is_an_emergency_encounter_in_the_v3_act_priority_codes()
+    {
+        var encounter = Resources<Encounter>(HandoverDocumentBuilder.Build(Cases.StemiTransport())).Single();
+
+        var priority = encounter.Priority!.Coding.Single();
+        Assert.Equal("http://terminology.hl7.org/CodeSystem/v3-ActPriority", priority.System);
+        Assert.Equal("EM", priority.Code);
     }
 
     [Fact]
@@ -215,6 +226,17 @@ public sealed partial class HandoverDocumentBuilderTests
         Assert.Equal("http://unitsofmeasure.org", heparin.Dosage!.Dose!.System);
         Assert.Equal("IV", heparin.Dosage!.Route!.Text);
         Assert.Equal(MedicationAdministration.MedicationAdministrationStatusCodes.Completed, heparin.Status);
+    }
+
+    [Fact]
+    public void The_crew_member_who_recorded_the_entries_authors_the_document_and_is_recorder_of_procedures()
+    {
+        var bundle = HandoverDocumentBuilder.Build(Cases.StemiTransport());
+
+        var practitioner = bundle.Entry.Single(e => e.Resource is Practitioner);
+        Assert.Equal("medic-7", ((Practitioner)practitioner.Resource!).Identifier.Single().Value);
+        Assert.Contains(Resources<Composition>(bundle).Single().Author, a => a.Reference == practitioner.FullUrl);
+        Assert.All(Resources<Procedure>(bundle), p => Assert.Equal(practitioner.FullUrl, p.Recorder!.Reference));
     }
 
     private static IEnumerable<T> Resources<T>(Bundle bundle) where T : Resource => bundle.Entry.Select(e => e.Resource).OfType<T>();

@@ -77,7 +77,7 @@ public sealed class HandoverDocumentValidationTests(ValidatorFixture fixture, IT
     [Fact]
     public void Free_text_with_markup_characters_stays_valid_and_round_trips()
     {
-        var handover = Cases.NoTransport() with { Complaint = "Fall <2 m> & \"dizzy\"\u0007 since 10:00; O'Brien's daughter called" };
+        var handover = Cases.NoTransport() with { Complaint = "Fall <2 m> & \"dizzy\"\u0007\uFFFF\uD800 since 10:00; O'Brien's daughter called 😀" };
         var bundle = HandoverDocumentBuilder.Build(handover);
 
         var xml = HandoverSerializer.ToXml(bundle);

@@ -83,6 +83,32 @@ public sealed class VitalsChartingTests
         Assert.InRange(vitals, 40, 60);
     }
 
+    [Fact]
+    public void The_vital_signs_narrative_is_a_time_grid_with_the_most_abnormal_values_starred()
+    {
+        var bundle = HandoverDocumentBuilder.Build(Cases.StemiTransport());
+
+        var section = bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Composition>().Single().Section.Single(s => s.Title == "Vital signs");
+        var div = section.Text!.Div!;
+
+        Assert.Contains("<th>HR /min</th><th>SpO2 %</th><th>RR /min</th><th>BP mmHg</th><th>Temp °C</th><th>EtCO2 mmHg</th>", div, StringComparison.Ordinal);
+        Assert.Contains("<td>88 *</td>", div, StringComparison.Ordinal);
+        // First reading and every 5 minutes to 35 (8 rows), the last second (2399 s), EtCO2's last (every other second:
+        // 2398 s), temperature's last (once a minute: 2340 s), and the SpO2 dip and HR peak between chart times: 13 rows.
+        Assert.Equal(13, System.Text.RegularExpressions.Regex.Count(div, "<tr><td>"));
+    }
+
+    [Fact]
+    public void Readings_out_of_time_order_are_charted_as_if_in_order()
+    {
+        var handover = Cases.StemiTransport();
+        var shuffled = handover with { Vitals = handover.Vitals.Reverse().ToArray() };
+
+        Assert.Equal(
+            HandoverSerializer.ToJson(HandoverDocumentBuilder.Build(handover)),
+            HandoverSerializer.ToJson(HandoverDocumentBuilder.Build(shuffled)));
+    }
+
     private static readonly VitalSigns Normal = new(80, 98, 130, 80, 97, 16, 38, 36.9);
 
     private static List<VitalsReading> Series(int seconds, Func<int, VitalSigns> at) =>
