@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Handover;
 using EmergencyLink.Security;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyLink.EndToEnd.Tests;
 
@@ -15,8 +18,21 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
     [Fact]
     public async Task The_loop_closes_from_pre_alert_to_the_crews_confirmation_and_the_offload_interval_is_measured()
     {
-        var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
         var admin = server.Client(server.Token(Roles.Admin));
+        var first = (await admin.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().First().Str("id");
+
+        // The ED's board, on MessagePack as the ED page is: its inbound pushes carry the loop.
+        var boardToken = server.Token(Roles.Ed, hospital: first);
+        var inbound = new ConcurrentQueue<IncidentSnapshot>();
+        await using var board = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/hospital"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(boardToken))
+            .AddMessagePackProtocol()
+            .Build();
+        board.On<IncidentSnapshot>("InboundChanged", inbound.Enqueue);
+        await board.StartAsync();
+
+        var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
+        Assert.Equal(first, hospital);
         var hospitals = (await admin.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().Select(h => h.Str("id")).ToArray();
         var otherHospital = hospitals.First(h => h != hospital);
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unit, name: "medic Ray"));
@@ -42,6 +58,13 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
         Assert.Equal("dr Lee", acknowledged.GetProperty("preAlertAcknowledgement").Str("actor"));
         var twice = (await colleague.PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Conflict);
         Assert.Contains("dr Lee", twice.Str("detail"));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && !inbound.Any(i => i.Id == caseId && i.HandoverLoops is [{ State: HandoverLoopState.PreAlertAcknowledged }]))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(inbound, i => i.Id == caseId && i.HandoverLoops is [{ State: HandoverLoopState.PreAlertAcknowledged }]);
 
         // The crew sends news; the ED must acknowledge again. Only the destination can be pre-alerted on the way.
         (await crew.PostJsonAsync(prealert, new { hospitalId = "not an id!" })).ExpectProblem(HttpStatusCode.BadRequest);
