@@ -50,6 +50,8 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
         (await otherEd.PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
         (await otherEd.PostJsonAsync($"{prealert}/acknowledge", new { hospitalId = hospital })).ExpectProblem(HttpStatusCode.Forbidden);
         (await crew.PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await server.Dispatcher().PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await otherEd.GetJsonAsync(prealert)).ExpectProblem(HttpStatusCode.Forbidden);
         (await ed.PostJsonAsync($"{prealert}/acknowledge", new { loopId = "not a loop" })).ExpectProblem(HttpStatusCode.BadRequest);
         (await ed.PostJsonAsync($"/api/incidents/INC-999999/prealert/acknowledge", new { })).ExpectProblem(HttpStatusCode.NotFound);
 
@@ -72,7 +74,7 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
         (await otherEd.PostJsonAsync(prealert, new { message = "?" })).ExpectProblem(HttpStatusCode.Forbidden);
         var resent = (await crew.PostJsonAsync(prealert, new { message = "GCS now 8, airway at risk" })).Expect(HttpStatusCode.OK);
         Assert.Equal(("PreAlertSent", "GCS now 8, airway at risk"), (resent.Str("state"), resent.Str("message")));
-        (await colleague.PostJsonAsync($"{prealert}/acknowledge", new { })).Expect(HttpStatusCode.OK);
+        (await colleague.SendJsonAsync(HttpMethod.Post, $"{prealert}/acknowledge")).Expect(HttpStatusCode.OK);
 
         // Transfer of care cannot be confirmed before the ED records it.
         (await crew.PostJsonAsync($"{prealert}/transfer/acknowledge", new { })).ExpectProblem(HttpStatusCode.Conflict);
@@ -131,7 +133,9 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
 
         escalation = escalations.FirstOrDefault(e => e.Str("incidentId") == caseId);
         Assert.True(escalation.ValueKind == JsonValueKind.Object, $"No escalation of {caseId} reached the ED's hub.");
-        Assert.Equal((hospital, 1), (escalation.Str("hospitalId"), escalation.GetProperty("level").GetInt32()));
+        // Level 1 unless this machine was too busy to check within a whole interval, when the loop jumps to the level due.
+        Assert.Equal(hospital, escalation.Str("hospitalId"));
+        Assert.True(escalation.GetProperty("level").GetInt32() >= 1);
         Assert.Equal("PreAlertSent", escalation.GetProperty("loop").Str("state"));
 
         var ed = server.Client(token);
