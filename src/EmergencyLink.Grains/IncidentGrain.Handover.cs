@@ -10,9 +10,10 @@ namespace EmergencyLink.Grains;
 /// <para>
 /// Escalation: while any loop waits on a pre-alert acknowledgement, a grain timer checks every
 /// <see cref="HandoverOptions.EscalationCheckInterval"/> whether the next level is due by the injected clock against the
-/// stamped pre-alert. The timer keeps the case active meanwhile, and every activation re-arms it from the persisted loops,
-/// so after a restart the escalation resumes as soon as the case is activated again (its unit's stream and reconciliation
-/// ask it within seconds), escalating once to whatever level fell due while it was down.
+/// stamped pre-alert (Orleans 10 also schedules the timer on that clock). The timer keeps the case active meanwhile, and
+/// every activation re-arms it from the persisted loops. After a restart nobody need touch the case: the seeder registers
+/// every unit on start, a unit on a case reconciles with it on activation, and a pre-alert can only wait while a unit
+/// holds the case (on scene or transporting). The case then escalates once to whatever level fell due while it was down.
 /// </para>
 /// </summary>
 public sealed partial class IncidentGrain

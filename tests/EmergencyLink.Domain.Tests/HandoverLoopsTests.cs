@@ -250,11 +250,17 @@ public sealed class HandoverLoopsTests
     }
 
     [Fact]
-    public void A_loop_that_slept_through_several_intervals_escalates_once_to_the_level_due()
+    public void A_loop_that_slept_through_several_intervals_escalates_once_to_the_level_due_and_then_resumes_from_there()
     {
-        var loop = CaseAt(CaseState.Transporting).HandoverLoops[0];
+        var record = CaseAt(CaseState.Transporting);
+        var sent = T0.AddMinutes(5);
 
-        Assert.Equal(3, HandoverLoops.EscalationDue(loop, Interval, T0.AddMinutes(5) + (3 * Interval) + TimeSpan.FromSeconds(10)));
+        var jumped = Assert.Single(HandoverLoops.Escalate(record, Interval, sent + (3 * Interval) + TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(3, jumped.EscalationLevel);
+        Assert.Equal(1, jumped.Steps.Count(s => s.Trigger == HandoverLoopTrigger.Escalate));
+        Assert.Empty(HandoverLoops.Escalate(record, Interval, sent + (4 * Interval) - TimeSpan.FromSeconds(1)));
+        Assert.Equal(4, Assert.Single(HandoverLoops.Escalate(record, Interval, sent + (4 * Interval))).EscalationLevel);
     }
 
     [Fact]

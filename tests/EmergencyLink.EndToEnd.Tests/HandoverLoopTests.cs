@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Handover;
 using EmergencyLink.Security;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EmergencyLink.EndToEnd.Tests;
 
@@ -15,8 +18,21 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
     [Fact]
     public async Task The_loop_closes_from_pre_alert_to_the_crews_confirmation_and_the_offload_interval_is_measured()
     {
-        var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
         var admin = server.Client(server.Token(Roles.Admin));
+        var first = (await admin.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().First().Str("id");
+
+        // The ED's board, on MessagePack as the ED page is: its inbound pushes carry the loop.
+        var boardToken = server.Token(Roles.Ed, hospital: first);
+        var inbound = new ConcurrentQueue<IncidentSnapshot>();
+        await using var board = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "/hubs/hospital"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(boardToken))
+            .AddMessagePackProtocol()
+            .Build();
+        board.On<IncidentSnapshot>("InboundChanged", inbound.Enqueue);
+        await board.StartAsync();
+
+        var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
+        Assert.Equal(first, hospital);
         var hospitals = (await admin.GetJsonAsync("/api/hospitals")).Expect(HttpStatusCode.OK).EnumerateArray().Select(h => h.Str("id")).ToArray();
         var otherHospital = hospitals.First(h => h != hospital);
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unit, name: "medic Ray"));
@@ -34,6 +50,8 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
         (await otherEd.PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
         (await otherEd.PostJsonAsync($"{prealert}/acknowledge", new { hospitalId = hospital })).ExpectProblem(HttpStatusCode.Forbidden);
         (await crew.PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await server.Dispatcher().PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Forbidden);
+        (await otherEd.GetJsonAsync(prealert)).ExpectProblem(HttpStatusCode.Forbidden);
         (await ed.PostJsonAsync($"{prealert}/acknowledge", new { loopId = "not a loop" })).ExpectProblem(HttpStatusCode.BadRequest);
         (await ed.PostJsonAsync($"/api/incidents/INC-999999/prealert/acknowledge", new { })).ExpectProblem(HttpStatusCode.NotFound);
 
@@ -42,6 +60,13 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
         Assert.Equal("dr Lee", acknowledged.GetProperty("preAlertAcknowledgement").Str("actor"));
         var twice = (await colleague.PostJsonAsync($"{prealert}/acknowledge", new { })).ExpectProblem(HttpStatusCode.Conflict);
         Assert.Contains("dr Lee", twice.Str("detail"));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline && !inbound.Any(i => i.Id == caseId && i.HandoverLoops is [{ State: HandoverLoopState.PreAlertAcknowledged }]))
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(inbound, i => i.Id == caseId && i.HandoverLoops is [{ State: HandoverLoopState.PreAlertAcknowledged }]);
 
         // The crew sends news; the ED must acknowledge again. Only the destination can be pre-alerted on the way.
         (await crew.PostJsonAsync(prealert, new { hospitalId = "not an id!" })).ExpectProblem(HttpStatusCode.BadRequest);
@@ -49,7 +74,7 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
         (await otherEd.PostJsonAsync(prealert, new { message = "?" })).ExpectProblem(HttpStatusCode.Forbidden);
         var resent = (await crew.PostJsonAsync(prealert, new { message = "GCS now 8, airway at risk" })).Expect(HttpStatusCode.OK);
         Assert.Equal(("PreAlertSent", "GCS now 8, airway at risk"), (resent.Str("state"), resent.Str("message")));
-        (await colleague.PostJsonAsync($"{prealert}/acknowledge", new { })).Expect(HttpStatusCode.OK);
+        (await colleague.SendJsonAsync(HttpMethod.Post, $"{prealert}/acknowledge")).Expect(HttpStatusCode.OK);
 
         // Transfer of care cannot be confirmed before the ED records it.
         (await crew.PostJsonAsync($"{prealert}/transfer/acknowledge", new { })).ExpectProblem(HttpStatusCode.Conflict);
@@ -108,7 +133,9 @@ public sealed class HandoverLoopTests(HandoverLoopServer fixture) : IClassFixtur
 
         escalation = escalations.FirstOrDefault(e => e.Str("incidentId") == caseId);
         Assert.True(escalation.ValueKind == JsonValueKind.Object, $"No escalation of {caseId} reached the ED's hub.");
-        Assert.Equal((hospital, 1), (escalation.Str("hospitalId"), escalation.GetProperty("level").GetInt32()));
+        // Level 1 unless this machine was too busy to check within a whole interval, when the loop jumps to the level due.
+        Assert.Equal(hospital, escalation.Str("hospitalId"));
+        Assert.True(escalation.GetProperty("level").GetInt32() >= 1);
         Assert.Equal("PreAlertSent", escalation.GetProperty("loop").Str("state"));
 
         var ed = server.Client(token);

@@ -12,4 +12,5 @@ public struct HandoverStepSurrogate
     [Id(4)] public HandoverLoopState? From;
     [Id(5)] public HandoverLoopState To;
     [Id(6)] public string? Detail;
+    [Id(7)] public int? Level;
 }

@@ -20,9 +20,9 @@ public sealed record HandoverLoop(string Id, string HospitalId, HandoverLoopStat
             ? Steps.Last(s => s.To == HandoverLoopState.PreAlertSent && s.From != HandoverLoopState.PreAlertSent).At
             : null;
 
-    /// <summary>How many times the current wait has been escalated (0 when not waiting).</summary>
+    /// <summary>The level the current wait has been escalated to (0 when not escalated, or not waiting).</summary>
     public int EscalationLevel => AwaitingAcknowledgementSince is { } since
-        ? Steps.Count(s => s.Trigger == HandoverLoopTrigger.Escalate && s.At >= since)
+        ? Steps.LastOrDefault(s => s.Trigger == HandoverLoopTrigger.Escalate && s.At >= since)?.Level ?? 0
         : 0;
 
     public DateTimeOffset PreAlertSentAt => Steps[0].At;

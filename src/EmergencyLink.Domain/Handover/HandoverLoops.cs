@@ -208,7 +208,7 @@ public static class HandoverLoops
             var waited = now - loop.AwaitingAcknowledgementSince!.Value;
             var detail = string.Create(CultureInfo.InvariantCulture,
                 $"level {level}: pre-alert {loop.Id} to {loop.HospitalId} unacknowledged for {waited.TotalMinutes:0.#} min");
-            escalated.Add(Fire(record, i, HandoverLoopTrigger.Escalate, SystemActor, now, detail));
+            escalated.Add(Fire(record, i, HandoverLoopTrigger.Escalate, SystemActor, now, detail, level));
             Note(record, SystemActor, now, TimelineEvent.PreAlertEscalated, detail);
         }
 
@@ -257,7 +257,7 @@ public static class HandoverLoops
     }
 
     private static HandoverLoop Fire(
-        IncidentRecord record, int index, HandoverLoopTrigger trigger, string actor, DateTimeOffset now, string? detail)
+        IncidentRecord record, int index, HandoverLoopTrigger trigger, string actor, DateTimeOffset now, string? detail, int? level = null)
     {
         var loop = record.HandoverLoops[index];
         var to = HandoverLoopWorkflow.Next(loop.State, trigger)
@@ -265,7 +265,7 @@ public static class HandoverLoops
         var moved = loop with
         {
             State = to,
-            Steps = [.. loop.Steps, new HandoverStep(loop.Steps.Count + 1, now, actor, trigger, loop.State, to, detail)],
+            Steps = [.. loop.Steps, new HandoverStep(loop.Steps.Count + 1, now, actor, trigger, loop.State, to, detail, level)],
         };
         record.HandoverLoops[index] = moved;
         return moved;

@@ -7,7 +7,8 @@ namespace EmergencyLink.Domain.Handover;
 /// <param name="Trigger">What moved the loop.</param>
 /// <param name="From">State before the step; null for the first pre-alert, which opens the loop.</param>
 /// <param name="To">State after the step.</param>
-/// <param name="Detail">The pre-alert's message, the escalation level, the case step that caused it.</param>
+/// <param name="Detail">The pre-alert's message, the escalation, the case step that caused it.</param>
+/// <param name="Level">Escalate steps only: the level reached, n meaning n intervals unacknowledged.</param>
 public sealed record HandoverStep(
     int Sequence,
     DateTimeOffset At,
@@ -15,4 +16,5 @@ public sealed record HandoverStep(
     HandoverLoopTrigger Trigger,
     HandoverLoopState? From,
     HandoverLoopState To,
-    string? Detail);
+    string? Detail,
+    int? Level = null);
