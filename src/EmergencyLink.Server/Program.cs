@@ -7,6 +7,7 @@ var storagePath = builder.ResolveStoragePath();
 builder.AddEmergencyLinkSilo(storagePath);
 builder.AddEmergencyLinkAuth(storagePath);
 builder.AddEmergencyLinkApi();
+builder.AddEhrPush(storagePath);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -24,6 +25,7 @@ app.MapCoverageEndpoints();
 app.MapTelemetryEndpoints();
 app.MapAlertEndpoints();
 app.MapAssessmentEndpoints();
+app.MapEhrEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);
