@@ -7,8 +7,8 @@ public enum EhrMode
     Document,
 
     /// <summary>
-    /// POST <c>{base}</c> with a transaction Bundle wrapping the document. Not implemented yet: it is to be built with
-    /// Hl7.Fhir.R4, which comes with the handover library; until then configuring it fails at start-up.
+    /// POST <c>{base}</c> with a transaction Bundle whose one entry POSTs the document to <c>Bundle</c> (with
+    /// <c>ifNoneExist</c> on its identifier), for servers that take writes only as transactions.
     /// </summary>
     Transaction,
 }

@@ -47,9 +47,9 @@ public sealed class EhrOptions
                 errors.Add($"Ehr:Hospitals:{id}:BaseUrl must be an absolute http(s) URL, not '{hospital.BaseUrl}'.");
             }
 
-            if (hospital.Mode != EhrMode.Document)
+            if (!Enum.IsDefined(hospital.Mode))
             {
-                errors.Add($"Ehr:Hospitals:{id}:Mode {hospital.Mode} is not supported yet; use Document.");
+                errors.Add($"Ehr:Hospitals:{id}:Mode must be Document or Transaction.");
             }
         }
 

@@ -45,7 +45,8 @@ public sealed class EhrPushService : BackgroundService, IEhrPush
     public async Task<bool> EnqueueAsync(EhrDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (!signals.TryGetValue(document.HospitalId ?? "", out var signal))
+        var target = options.For(document.HospitalId);
+        if (target is null)
         {
             return false;
         }
@@ -56,6 +57,11 @@ public sealed class EhrPushService : BackgroundService, IEhrPush
         }
 
         BundleText.EnsureBundle(document.BundleJson);
+        if (target.Mode == EhrMode.Transaction)
+        {
+            // Refused here, where the producer hears of it, rather than set aside at send time.
+            EhrTransaction.Read(document.BundleJson);
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         // Not cancellable once handed to the writer: the caller either hears it is queued or that it failed.
@@ -63,7 +69,7 @@ public sealed class EhrPushService : BackgroundService, IEhrPush
         switch (outcome)
         {
             case EhrEnqueueOutcome.Queued:
-                signal.Signal();
+                signals[document.HospitalId].Signal();
                 return true;
             case EhrEnqueueOutcome.Duplicate:
                 return true;
@@ -121,6 +127,7 @@ public sealed class EhrPushService : BackgroundService, IEhrPush
                         failures = 0;
                         break;
                     case EhrSendOutcome.Rejected:
+                        // Status 0: refused here, before sending (the document cannot be put in the configured form).
                         await outbox.RejectAsync(head, result.StatusCode ?? 0, result.Detail, time.GetUtcNow()).ConfigureAwait(false);
                         EhrLog.Rejected(logger, head, result.StatusCode ?? 0, result.Detail);
                         failures = 0;

@@ -15,7 +15,18 @@ internal sealed class EhrSender(IHttpClientFactory clients, EhrOptions options, 
 
     public async Task<EhrSendResult> SendAsync(EhrHospitalOptions target, EhrPendingDocument document, CancellationToken cancellationToken)
     {
-        using var request = Request(target, document);
+        HttpRequestMessage request;
+        try
+        {
+            request = Request(target, document);
+        }
+        catch (ArgumentException e)
+        {
+            // Nothing was sent: the document cannot be put in the configured form. Retrying will not change that.
+            return new EhrSendResult(EhrSendOutcome.Rejected, null, e.Message);
+        }
+
+        using var _ = request;
         using var timeout = new CancellationTokenSource(options.RequestTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -57,17 +68,19 @@ internal sealed class EhrSender(IHttpClientFactory clients, EhrOptions options, 
 
     private static HttpRequestMessage Request(EhrHospitalOptions target, EhrPendingDocument document)
     {
-        var url = new Uri(target.BaseUrl.TrimEnd('/') + "/Bundle");
+        var transaction = target.Mode == EhrMode.Transaction;
+        var url = new Uri(target.BaseUrl.TrimEnd('/') + (transaction ? "" : "/Bundle"));
+        var body = transaction ? EhrTransaction.Wrap(document.BundleJson) : document.BundleJson;
         var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(document.BundleJson, Encoding.UTF8, FhirJson),
+            Content = new StringContent(body, Encoding.UTF8, FhirJson),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirJson));
 
         // At least once: after a lost response the same document comes again with the same id, for the receiver to
         // de-duplicate; and, where it supports conditional create, the Bundle's identifier does it for it.
         request.Headers.Add("X-Request-Id", document.RequestId);
-        if (BundleText.ConditionalCreateQuery(document.BundleJson) is { } query)
+        if (!transaction && BundleText.ConditionalCreateQuery(document.BundleJson) is { } query)
         {
             request.Headers.TryAddWithoutValidation("If-None-Exist", query);
         }

@@ -4,7 +4,7 @@ namespace EmergencyLink.Ehr.Tests;
 internal static class Bundles
 {
     public static string Document(string caseId, int version) =>
-        $$"""{"resourceType":"Bundle","type":"document","identifier":{"system":"urn:ietf:rfc:3986","value":"urn:emergencylink:handover:{{caseId}}:{{version}}"},"entry":[]}""";
+        $$$"""{"resourceType":"Bundle","type":"document","identifier":{"system":"urn:ietf:rfc:3986","value":"urn:emergencylink:handover:{{{caseId}}}:{{{version}}}"}}""";
 
     public static EhrDocument For(string hospitalId, string caseId, int version, string reason = "update") =>
         new(hospitalId, caseId, version, reason, Document(caseId, version));

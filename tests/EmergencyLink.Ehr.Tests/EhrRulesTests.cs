@@ -78,9 +78,9 @@ public sealed class EhrRulesTests
             Hospitals =
             {
                 ["H1"] = new EhrHospitalOptions { BaseUrl = "ehr.example.org/fhir" },
-                ["H2"] = new EhrHospitalOptions { BaseUrl = "https://ehr.example.org/fhir", Mode = EhrMode.Transaction },
+                ["H2"] = new EhrHospitalOptions { BaseUrl = "https://ehr.example.org/fhir", Mode = (EhrMode)7 },
                 ["H3"] = new EhrHospitalOptions { BaseUrl = "" },
-                ["H4"] = new EhrHospitalOptions { BaseUrl = "https://ehr.example.org/fhir" },
+                ["H4"] = new EhrHospitalOptions { BaseUrl = "https://ehr.example.org/fhir", Mode = EhrMode.Transaction },
             },
         };
 
