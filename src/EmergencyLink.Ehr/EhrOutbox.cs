@@ -61,6 +61,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
     private readonly ILogger logger;
     private readonly Task loop;
     private int disposed;
+    private long commits;
 
     private EhrOutbox(SqliteConnection writer, SqliteConnection reader, ILogger logger)
     {
@@ -71,6 +72,9 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
     }
 
     public string Path { get; private init; } = "";
+
+    /// <summary>Transactions committed so far (fewer than writes when group commit shares them).</summary>
+    internal long Commits => Interlocked.Read(ref commits);
 
     /// <summary>Opens (or creates) the outbox file and its folder.</summary>
     public static EhrOutbox Open(string path, ILogger<EhrOutbox> logger)
@@ -346,6 +350,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
             }
 
             tx.Commit();
+            Interlocked.Increment(ref commits);
         }
 #pragma warning disable CA1031 // Whatever failed, the callers must hear of it and the loop must go on with the next writes.
         catch (Exception e)
