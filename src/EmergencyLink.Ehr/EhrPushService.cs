@@ -62,6 +62,7 @@ public sealed class EhrPushService : BackgroundService, IEhrPush
             // Refused here, where the producer hears of it, rather than set aside at send time.
             EhrTransaction.Read(document.BundleJson);
         }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         // Not cancellable once handed to the writer: the caller either hears it is queued or that it failed.

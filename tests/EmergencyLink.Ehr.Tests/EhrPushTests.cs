@@ -196,6 +196,30 @@ public sealed class EhrPushTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_receiver_that_asks_to_retry_after_a_while_is_not_retried_sooner()
+    {
+        var answeredAt = new List<TimeSpan>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        receiver.Answer = (_, n) =>
+        {
+            answeredAt.Add(clock.Elapsed);
+            return n == 0 ? new ReceiverAnswer(429) : ReceiverAnswer.Created;
+        };
+        receiver.RetryAfterSeconds = 1;
+        await receiver.StartAsync();
+        await using var push = EhrHarness.Create(folder, new Dictionary<string, Uri> { ["H1"] = receiver.BaseUrl },
+            new Dictionary<string, string> { ["MaxBackoff"] = "00:00:05" });
+        await push.StartAsync();
+
+        await push.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 1), CancellationToken.None);
+        await push.WaitForAsync("H1", s => s.Pending == 0);
+
+        // The back-off alone would have retried after 10-20 ms.
+        Assert.Equal(2, answeredAt.Count);
+        Assert.True(answeredAt[1] - answeredAt[0] >= TimeSpan.FromMilliseconds(950), $"retried after {answeredAt[1] - answeredAt[0]}");
+    }
+
+    [Fact]
     public async Task Requests_carry_the_fhir_content_type_the_bearer_token_the_configured_headers_and_the_document_untouched()
     {
         await receiver.StartAsync();

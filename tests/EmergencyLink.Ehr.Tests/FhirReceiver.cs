@@ -34,6 +34,9 @@ public sealed class FhirReceiver : IAsyncDisposable
     /// <summary>Decides the answer to each request, given how many requests came before it.</summary>
     public Func<ReceivedRequest, int, ReceiverAnswer> Answer { get; set; } = (_, _) => ReceiverAnswer.Created;
 
+    /// <summary>Sent as Retry-After with every 429 and 503 when set.</summary>
+    public int? RetryAfterSeconds { get; set; }
+
     public IReadOnlyList<ReceivedRequest> Received
     {
         get
@@ -93,6 +96,10 @@ public sealed class FhirReceiver : IAsyncDisposable
         }
 
         context.Response.StatusCode = answer.Status;
+        if (RetryAfterSeconds is { } seconds && answer.Status is 429 or 503)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (answer.Body is not null)
         {
             context.Response.ContentType = "application/fhir+json";
