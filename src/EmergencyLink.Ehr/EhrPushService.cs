@@ -12,6 +12,8 @@ namespace EmergencyLink.Ehr;
 /// exponential back-off and jitter, without end: a document is only ever trimmed on acknowledgement or rejection.
 /// Delivery is at least once: a response lost after the receiver stored the document means it is sent again, with
 /// the same <c>X-Request-Id</c> (hospital/case/version) and <c>If-None-Exist</c>, for the receiver to de-duplicate.
+/// The order holds within one outbox, that is one server process: in a cluster every server has its own, so the
+/// versions of one case must be enqueued on one server for the order to hold across them.
 /// </summary>
 public sealed class EhrPushService : BackgroundService, IEhrPush
 {
