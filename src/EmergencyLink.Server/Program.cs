@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 var storagePath = builder.ResolveStoragePath();
 builder.AddEmergencyLinkSilo(storagePath);
 builder.AddEmergencyLinkAuth(storagePath);
+builder.AddEhrPush(storagePath);
 builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
 
@@ -21,6 +22,7 @@ app.MapHealthEndpoints();
 app.MapIncidentEndpoints();
 app.MapAmbulanceEndpoints();
 app.MapHospitalEndpoints();
+app.MapEhrEndpoints();
 app.MapRoutingEndpoints();
 app.MapCoverageEndpoints();
 app.MapTelemetryEndpoints();
