@@ -33,10 +33,10 @@ public interface IIncidentGrain : IGrainWithStringKey
     Task<CommandResult<CaseAlert>> AcknowledgeAlertAsync(string alertId, string actor);
 
     /// <summary>
-    /// Stamps a crew assessment on the timeline (who, when, what it found) and raises the alerts it implies; returns
-    /// the alerts newly raised.
+    /// Records a crew assessment (a stroke or trauma scale) as an entry of the crew's record and raises the alerts it
+    /// implies; returns the alerts newly raised.
     /// </summary>
-    Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(string summary, IReadOnlyList<NewAlert> alerts, string actor);
+    Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(NewCareEntry assessment, IReadOnlyList<NewAlert> alerts, string actor);
 
     /// <summary>Appends a crew documentation entry (stamped with author and time) to the case record.</summary>
     Task<CommandResult<CareEntry>> DocumentAsync(NewCareEntry entry, string actor);

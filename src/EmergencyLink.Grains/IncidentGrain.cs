@@ -117,7 +117,7 @@ public sealed partial class IncidentGrain(
         return raised;
     }
 
-    public async Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(string summary, IReadOnlyList<NewAlert> alerts, string actor)
+    public async Task<CommandResult<IReadOnlyList<CaseAlert>>> RecordAssessmentAsync(NewCareEntry assessment, IReadOnlyList<NewAlert> alerts, string actor)
     {
         var record = state.State;
         if (!record.Exists)
@@ -126,8 +126,12 @@ public sealed partial class IncidentGrain(
         }
 
         var now = time.GetUtcNow();
-        record.Timeline.Add(new TimelineEntry(record.Timeline.Count + 1, now, actor, null, record.State, record.State,
-            summary.Length <= CaseAlerts.MaxTextLength ? summary : summary[..CaseAlerts.MaxTextLength], TimelineEvent.Assessment));
+        var recorded = CaseDocumentation.Record(record, assessment, actor, now);
+        if (!recorded.Accepted)
+        {
+            return CommandResult<IReadOnlyList<CaseAlert>>.Invalid(recorded.Error!);
+        }
+
         var raised = alerts.Select(a => CaseAlerts.Raise(record, a, actor, now)).OfType<CaseAlert>().ToArray();
         await CommitAsync();
         foreach (var alert in raised)

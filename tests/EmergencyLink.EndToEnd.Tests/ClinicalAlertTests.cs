@@ -47,7 +47,7 @@ public sealed class ClinicalAlertTests(ServerFixture fixture)
         var events = incident.GetProperty("timeline").EnumerateArray()
             .Where(e => e.TryGetProperty("event", out var ev) && ev.ValueKind == System.Text.Json.JsonValueKind.String)
             .Select(e => e.Str("event")).ToArray();
-        Assert.Equal(["Assessment", "Alert", "Alert", "AlertAcknowledged"], events);
+        Assert.Equal(["Documented", "Alert", "Alert", "AlertAcknowledged"], events);
 
         foreach (var trigger in new[] { "ArriveHospital", "Handover", "Close" })
         {
@@ -104,7 +104,10 @@ public sealed class ClinicalAlertTests(ServerFixture fixture)
         var events = incident.GetProperty("timeline").EnumerateArray()
             .Where(e => e.TryGetProperty("event", out var ev) && ev.ValueKind == System.Text.Json.JsonValueKind.String)
             .Select(e => e.Str("event")).ToArray();
-        Assert.Equal(["Assessment", "Assessment", "Alert"], events);
+        Assert.Equal(["Documented", "Documented", "Alert"], events);
+        var triages = (await crew.GetJsonAsync($"/api/incidents/{caseId}/documentation")).Expect(HttpStatusCode.OK).GetProperty("current").EnumerateArray().ToArray();
+        Assert.Equal([1, 2], triages.Select(t => t.GetProperty("components")[0].GetProperty("value").GetInt32()));
+        Assert.All(triages, t => Assert.Equal(("Assessment", "field triage level"), (t.Str("kind"), t.GetProperty("components")[0].Str("name"))));
 
         foreach (var trigger in new[] { "ArriveHospital", "Handover", "Close" })
         {

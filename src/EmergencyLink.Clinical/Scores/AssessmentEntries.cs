@@ -53,4 +53,48 @@ public static class AssessmentEntries
             : string.Create(CultureInfo.InvariantCulture, $"pain {score}/10, {site.Trim()}");
         return new NewCareEntry(CareEntryKind.Assessment, text, at, PainSeverity, score);
     }
+
+    /// <summary>
+    /// A stroke assessment for the record: the BE-FAST signs (1 present, 0 absent) and the LVO scale's items, with the
+    /// summary that named the alerts. No single total: BE-FAST is a screen, not a score.
+    /// </summary>
+    public static NewCareEntry Stroke(StrokeAssessment assessment, string summary, DateTimeOffset? at)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var b = assessment.BeFast;
+        var components = new List<ScoreComponent>
+        {
+            new("BE-FAST balance", b.Balance ? 1 : 0),
+            new("BE-FAST eyes", b.Eyes ? 1 : 0),
+            new("BE-FAST face", b.Face ? 1 : 0),
+            new("BE-FAST arm", b.Arm ? 1 : 0),
+            new("BE-FAST speech", b.Speech ? 1 : 0),
+        };
+        if (assessment.Race is { } race)
+        {
+            components.Add(new ScoreComponent("RACE total", race.Total));
+        }
+
+        if (assessment.Lams is { } lams)
+        {
+            components.Add(new ScoreComponent("LAMS total", lams.Total));
+        }
+
+        return new NewCareEntry(CareEntryKind.Assessment, Clip(summary), at, Components: components);
+    }
+
+    /// <summary>
+    /// A field triage for the record: the level (0 none, 1 yellow, 2 red) and each criterion met, with the summary that
+    /// gave the recommendation.
+    /// </summary>
+    public static NewCareEntry Trauma(TraumaTriageResult triage, string summary, DateTimeOffset? at)
+    {
+        ArgumentNullException.ThrowIfNull(triage);
+        var components = new List<ScoreComponent> { new("field triage level", (int)triage.Level) };
+        components.AddRange(triage.CriteriaMet.Take(CaseDocumentation.MaxComponents - 1)
+            .Select(c => new ScoreComponent(c.Criterion.ToString(), (int)c.Level)));
+        return new NewCareEntry(CareEntryKind.Assessment, Clip(summary), at, Components: components);
+    }
+
+    private static string Clip(string text) => text.Length <= CaseDocumentation.MaxTextLength ? text : text[..CaseDocumentation.MaxTextLength];
 }

@@ -9,7 +9,10 @@ public enum TimelineEvent
     /// <summary>A clinician acknowledged an alert.</summary>
     AlertAcknowledged,
 
-    /// <summary>The crew entered an assessment (a scale, patient details, observations).</summary>
+    /// <summary>
+    /// The crew entered an assessment. Records written before assessments became documentation entries (now
+    /// <see cref="Documented"/>) still hold it.
+    /// </summary>
     Assessment,
 
     /// <summary>The crew recorded a documentation entry (patient, history, treatment, medication, impression, …).</summary>

@@ -69,9 +69,10 @@ public static class AssessmentEndpoints
         }
 
         var b = body.BeFast;
-        var (summary, alerts) = StrokeAlerts.Evaluate(
-            new StrokeAssessment(new BeFastFindings(b.Balance, b.Eyes, b.Face, b.Arm, b.Speech, b.LastKnownWell), race, lams), now);
-        var result = await grains.GetGrain<IIncidentGrain>(id).RecordAssessmentAsync(summary, alerts, user.Actor());
+        var assessment = new StrokeAssessment(new BeFastFindings(b.Balance, b.Eyes, b.Face, b.Arm, b.Speech, b.LastKnownWell), race, lams);
+        var (summary, alerts) = StrokeAlerts.Evaluate(assessment, now);
+        var result = await grains.GetGrain<IIncidentGrain>(id)
+            .RecordAssessmentAsync(AssessmentEntries.Stroke(assessment, summary, now), alerts, user.Actor());
         return result.Succeeded ? TypedResults.Ok(result.Value!) : Problems.From(result);
     }
 
@@ -142,7 +143,8 @@ public static class AssessmentEndpoints
             BurnsInConjunctionWithTrauma = b.BurnsInConjunctionWithTrauma,
             CrewConcerned = b.CrewConcerned,
         }, time.GetUtcNow());
-        var result = await grains.GetGrain<IIncidentGrain>(id).RecordAssessmentAsync(evaluation.Summary, evaluation.Alerts, user.Actor());
+        var result = await grains.GetGrain<IIncidentGrain>(id)
+            .RecordAssessmentAsync(AssessmentEntries.Trauma(evaluation.Triage, evaluation.Summary, time.GetUtcNow()), evaluation.Alerts, user.Actor());
         if (!result.Succeeded)
         {
             return Problems.From(result);
