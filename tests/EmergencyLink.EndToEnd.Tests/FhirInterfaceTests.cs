@@ -97,6 +97,11 @@ public sealed class FhirInterfaceTests(ServerFixture fixture, ITestOutputHelper 
         Assert.Equal(Bundle.BundleType.Document, onBoard.Type);
         Assert.Equal(document.Entry.Count(e => e.Resource is MedicationAdministration), onBoard.Entry.Count(e => e.Resource is MedicationAdministration));
 
+        // The server's own check, as an integrator would ask for it.
+        var check = await ed.GetAsync($"Bundle/{caseId}/$validate");
+        var outcome = Assert.IsType<OperationOutcome>(check);
+        Assert.DoesNotContain(outcome.Issue, i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal);
+
         var patient = await Client(server.Token(Roles.Ed, hospital: hospital), ResourceFormat.Xml).ReadAsync<Patient>($"Patient/{caseId}");
         Assert.Equal(caseId, patient!.Id);
         Assert.Equal(AdministrativeGender.Male, patient.Gender);

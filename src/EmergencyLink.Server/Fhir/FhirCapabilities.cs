@@ -40,7 +40,21 @@ public static class FhirCapabilities
                 },
                 Resource =
                 [
-                    Read(ResourceType.Bundle, "The case's current handover document (type document), by case id."),
+                    new CapabilityStatement.ResourceComponent
+                    {
+                        Type = nameof(ResourceType.Bundle),
+                        Documentation = new Markdown("The case's current handover document (type document), by case id."),
+                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+                        Operation =
+                        [
+                            new CapabilityStatement.OperationComponent
+                            {
+                                Name = "validate",
+                                Definition = "http://hl7.org/fhir/OperationDefinition/Resource-validate",
+                                Documentation = new Markdown("GET Bundle/{id}/$validate: the current document checked against base R4 and the profiles it claims."),
+                            },
+                        ],
+                    },
                     Read(ResourceType.Patient, "The patient of a case, by case id; possibly unidentified."),
                     new CapabilityStatement.ResourceComponent
                     {

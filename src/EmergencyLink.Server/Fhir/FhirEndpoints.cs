@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EmergencyLink.Contracts;
+using EmergencyLink.Handover;
 using EmergencyLink.Security;
 using EmergencyLink.Server.Api;
 using EmergencyLink.Server.Auth;
@@ -26,6 +27,7 @@ public static class FhirEndpoints
                 : await next(context));
         fhir.MapGet("/metadata", Metadata);
         fhir.MapGet("/Bundle/{id}", BundleAsync);
+        fhir.MapGet("/Bundle/{id}/$validate", ValidateAsync);
         fhir.MapGet("/Patient/{id}", PatientAsync);
         fhir.MapGet("/Observation", ObservationsAsync);
         fhir.Map("/{**rest}", (string? rest) => Outcomes.Error(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported,
@@ -47,6 +49,34 @@ public static class FhirEndpoints
         var bundle = await documents.CurrentAsync(incident!);
         bundle.Id = incident!.Id;
         return new FhirResult(bundle);
+    }
+
+    /// <summary>
+    /// FHIR's $validate on the current document, against the base R4 specification and the profiles it claims: the
+    /// validator's OperationOutcome, for an integrator checking what this system sends. The first call in a process
+    /// unpacks the specification (seconds); the validator is shared after that.
+    /// </summary>
+    private static async Task<FhirResult> ValidateAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains, HandoverDocuments documents, HandoverValidator validator)
+    {
+        var (incident, refusal) = await CaseAsync(id, user, grains);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var outcome = validator.Validate(await documents.CurrentAsync(incident!)).Outcome;
+        if (outcome.Issue.Count == 0)
+        {
+            outcome.Issue.Add(new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Information,
+                Code = OperationOutcome.IssueType.Informational,
+                Diagnostics = "The document is valid against the base R4 specification and the profiles it claims.",
+            });
+        }
+
+        return new FhirResult(outcome);
     }
 
     private static async Task<FhirResult> PatientAsync(string id, ClaimsPrincipal user, IGrainFactory grains, HandoverDocuments documents)
