@@ -148,6 +148,14 @@ public sealed class FhirInterfaceTests(ServerFixture fixture, ITestOutputHelper 
         var unknown = await raw.GetAsync("/fhir/MedicationRequest/1");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("OperationOutcome", await unknown.Content.ReadAsStringAsync());
+        var lenient = await raw.GetAsync($"/fhir/Observation?encounter={caseId}&_count=5");
+        Assert.Equal(HttpStatusCode.OK, lenient.StatusCode);
+        using (var strict = new HttpRequestMessage(HttpMethod.Get, $"/fhir/Observation?encounter={caseId}&_count=5"))
+        {
+            strict.Headers.Add("Prefer", "handling=strict");
+            Assert.Equal(HttpStatusCode.BadRequest, (await raw.SendAsync(strict)).StatusCode);
+        }
+
         var xml = await raw.GetAsync($"/fhir/Bundle/{caseId}?_format=xml");
         Assert.Equal("application/fhir+xml", xml.Content.Headers.ContentType!.MediaType);
     }

@@ -98,8 +98,11 @@ public static class FhirEndpoints
     private static async Task<FhirResult> ObservationsAsync(
         HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, HandoverDocuments documents)
     {
+        // FHIR's search is lenient by default: parameters a server does not know are ignored, and the self link shows
+        // what was applied. A client that asks for strict handling gets the refusal instead.
         var unsupported = request.Query.Keys.Where(k => k is not ("encounter" or "code" or "_format")).ToArray();
-        if (unsupported.Length > 0)
+        var strict = request.Headers["Prefer"].Any(p => p?.Replace(" ", "", StringComparison.Ordinal).Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true);
+        if (unsupported.Length > 0 && strict)
         {
             return Outcomes.Error(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
                 $"Search parameter(s) {string.Join(", ", unsupported)} not supported; use encounter and code.");
@@ -145,7 +148,7 @@ public static class FhirEndpoints
         {
             Type = Bundle.BundleType.Searchset,
             Total = matches.Count,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = $"{baseUrl}/Observation{request.QueryString}" }],
+            Link = [new Bundle.LinkComponent { Relation = "self", Url = $"{baseUrl}/Observation?{Applied(request)}" }],
             Entry = matches,
         });
     }
@@ -168,6 +171,11 @@ public static class FhirEndpoints
 
         return (incident, null);
     }
+
+    /// <summary>The search parameters that were applied, as the self link reports them.</summary>
+    private static string Applied(HttpRequest request) => string.Join('&', request.Query
+        .Where(q => q.Key is "encounter" or "code")
+        .SelectMany(q => q.Value.Select(v => $"{q.Key}={Uri.EscapeDataString(v ?? "")}")));
 
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Path}";
 }
