@@ -29,6 +29,8 @@ public sealed class TalkTests(ServerFixture fixture, ITestOutputHelper output)
         await using var edHub = await ConnectAsync("/hubs/hospital", server.Token(Roles.Ed, hospital: hospital), edEvents, "CaseMessage");
         await using var otherEdHub = await ConnectAsync("/hubs/hospital", server.Token(Roles.Ed, hospital: otherHospital), otherEdEvents, "CaseMessage");
         await using var dispatchHub = await ConnectAsync("/hubs/dispatch", server.Token(Roles.Dispatcher), dispatchEvents, "CaseMessage");
+        var otherCrewEvents = new EventLog<JsonElement>();
+        await using var otherCrewHub = await ConnectAsync("/hubs/crew", server.Token(Roles.Crew, vehicle: "A-other"), otherCrewEvents, "CaseMessage", "CaseChanged");
         var crew = server.Client(server.Token(Roles.Crew, vehicle: unit, name: "medic Ray"));
         var ed = server.Client(server.Token(Roles.Ed, hospital: hospital, name: "dr Lee"));
         var path = $"/api/incidents/{caseId}/messages";
@@ -61,6 +63,7 @@ public sealed class TalkTests(ServerFixture fixture, ITestOutputHelper output)
         (await otherEd.GetJsonAsync(path)).ExpectProblem(HttpStatusCode.Forbidden);
         (await server.Client(server.Token(Roles.Crew, vehicle: "A-other")).PostJsonAsync(path, new { text = "hi" })).ExpectProblem(HttpStatusCode.Forbidden);
         Assert.DoesNotContain(otherEdEvents.All, e => e.Payload.Str("incidentId") == caseId);
+        Assert.Empty(otherCrewEvents.All);
         Assert.Equal(2, (await ed.GetJsonAsync(path)).Expect(HttpStatusCode.OK).GetArrayLength());
     }
 
@@ -158,6 +161,28 @@ public sealed class TalkTests(ServerFixture fixture, ITestOutputHelper output)
 
         Assert.Equal(0, (await ed.GetJsonAsync(messages)).Expect(HttpStatusCode.OK).GetArrayLength());
         Assert.Equal(0, (await ed.GetJsonAsync(guidance)).Expect(HttpStatusCode.OK).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Only_a_crew_connects_to_the_crew_hub()
+    {
+        async Task<bool> ConnectsAsync(string? token)
+        {
+            try
+            {
+                await using var hub = await ConnectAsync("/hubs/crew", token!, new EventLog<JsonElement>());
+                return true;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }
+
+        Assert.True(await ConnectsAsync(server.Token(Roles.Crew, vehicle: "A01")));
+        Assert.False(await ConnectsAsync(server.Token(Roles.Ed, hospital: "H1")));
+        Assert.False(await ConnectsAsync(server.Token(Roles.Dispatcher)));
+        Assert.False(await ConnectsAsync(null));
     }
 
     private async Task<string> OtherHospitalAsync(string hospital) =>
