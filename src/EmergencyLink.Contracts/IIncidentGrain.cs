@@ -72,4 +72,11 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// pushes it at once to the crew's screen and the ED screens that opened the case.
     /// </summary>
     Task<CommandResult<GuidanceMark>> MarkGuidanceAsync(NewGuidanceMark mark, string? hospitalId, string actor);
+
+    /// <summary>
+    /// Every guidance mark the case keeps (the latest <see cref="TeleGuidance.MaxKept"/>), as committed; null if there is
+    /// no such case. Interleaves like <see cref="GetAsync"/>: it reads committed marks only.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<GuidanceMark>?> GetGuidanceAsync();
 }

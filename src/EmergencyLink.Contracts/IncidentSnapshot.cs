@@ -34,7 +34,7 @@ public sealed record IncidentSnapshot(
         Documentation = r.Documentation.ToArray(),
         HandoverLoops = r.HandoverLoops.ToArray(),
         Messages = r.Messages.ToArray(),
-        Guidance = r.Guidance.ToArray(),
+        Guidance = TeleGuidance.Recent(r.Guidance),
     };
 
     /// <summary>
@@ -59,7 +59,8 @@ public sealed record IncidentSnapshot(
     public IReadOnlyList<CaseMessage> Messages { get; init; } = [];
 
     /// <summary>
-    /// The latest tele-guidance marks (bounded by the Domain's rules). Outside the primary constructor so that snapshots
+    /// The latest tele-guidance marks (<see cref="TeleGuidance.InSnapshot"/>; the case keeps more, see
+    /// <see cref="IIncidentGrain.GetGuidanceAsync"/>). Outside the primary constructor so that snapshots
     /// stored before it existed still read.
     /// </summary>
     [Id(18)]

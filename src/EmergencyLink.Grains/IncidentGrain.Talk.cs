@@ -12,6 +12,9 @@ namespace EmergencyLink.Grains;
 /// </summary>
 public sealed partial class IncidentGrain
 {
+    /// <summary>The committed marks, copied at each commit (like the snapshot) so an interleaved read never sees a mark in flight.</summary>
+    private IReadOnlyList<GuidanceMark>? committedGuidance;
+
     public async Task<CommandResult<CaseMessage>> PostMessageAsync(NewCaseMessage message, string actor)
     {
         if (!state.State.Exists)
@@ -56,6 +59,8 @@ public sealed partial class IncidentGrain
 
         return CommandResult<GuidanceMark>.Created(outcome.Mark!);
     }
+
+    public Task<IReadOnlyList<GuidanceMark>?> GetGuidanceAsync() => Task.FromResult(committedGuidance);
 
     /// <summary>The record is durable and the caller is answered either way; a failed push is logged, not thrown.</summary>
     private async Task PushAsync(Func<Task> push, string what)

@@ -55,7 +55,7 @@ public sealed class TeleGuidanceTests
     }
 
     [Fact]
-    public void The_case_keeps_the_latest_marks_and_ids_stay_unique_after_old_ones_go()
+    public void The_case_keeps_the_latest_marks_ids_stay_unique_after_old_ones_go_and_the_snapshot_carries_the_last_few()
     {
         var record = NewCase();
 
@@ -67,6 +67,9 @@ public sealed class TeleGuidanceTests
         Assert.Equal(TeleGuidance.MaxKept, record.Guidance.Count);
         Assert.Equal("G6", record.Guidance[0].Id);
         Assert.Equal($"G{TeleGuidance.MaxKept + 5}", record.Guidance[^1].Id);
+        var recent = TeleGuidance.Recent(record.Guidance);
+        Assert.Equal(TeleGuidance.InSnapshot, recent.Count);
+        Assert.Equal(record.Guidance[^1], recent[^1]);
     }
 
     [Theory]

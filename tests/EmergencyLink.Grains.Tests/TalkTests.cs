@@ -37,6 +37,7 @@ public sealed class TalkTests(ClusterFixture fixture)
         var kept = Assert.Single(reloaded.Guidance);
         Assert.Equal(("G1", GuidanceShape.Circle, "gallbladder", hospitalId), (kept.Id, kept.Shape, kept.Text, kept.HospitalId));
         Assert.Equal([new GuidancePoint(0.5, 0.5), new GuidancePoint(0.6, 0.5)], kept.Points);
+        Assert.Equal(["G1"], (await incident.GetGuidanceAsync())!.Select(g => g.Id));
         Assert.Equal([TimelineEvent.Message, TimelineEvent.Guidance], reloaded.Timeline.Where(e => e.Event is not null).Select(e => e.Event!.Value));
     }
 

@@ -19,6 +19,13 @@ public static class TeleGuidance
     /// <summary>Marks older than the latest this many are let go: guidance is about the frames on screen now.</summary>
     public const int MaxKept = 200;
 
+    /// <summary>
+    /// How many of the latest marks travel with the case's snapshot, which is pushed to every dispatcher and board and kept
+    /// by the hospitals it is inbound to: enough for a screen opening the case to draw what is on it now, while the full
+    /// list stays with the case and is read on request.
+    /// </summary>
+    public const int InSnapshot = 20;
+
     /// <summary>A mark after this long without one on its channel starts a new stretch of guidance on the timeline.</summary>
     public static readonly TimeSpan SessionGap = TimeSpan.FromMinutes(2);
 
@@ -143,6 +150,10 @@ public static class TeleGuidance
             stamped.Text is null ? detail : $"{detail} \"{stamped.Text}\"", TimelineEvent.Guidance));
         return new GuidanceOutcome(stamped, null, OnTimeline: true);
     }
+
+    /// <summary>The latest marks, at most <see cref="InSnapshot"/>, oldest first.</summary>
+    public static IReadOnlyList<GuidanceMark> Recent(IReadOnlyList<GuidanceMark> marks) =>
+        marks.Skip(Math.Max(0, marks.Count - InSnapshot)).ToArray();
 
     private static bool InFrame(double v) => double.IsFinite(v) && v is >= 0 and <= 1;
 

@@ -33,9 +33,13 @@ public static class GuidanceEndpoints
             return Problems.NotFound($"Incident {id} does not exist.");
         }
 
-        return user.MayRead(incident)
-            ? TypedResults.Ok(incident.Guidance)
-            : Problems.Forbidden($"Incident {id} is outside your scope.");
+        if (!user.MayRead(incident))
+        {
+            return Problems.Forbidden($"Incident {id} is outside your scope.");
+        }
+
+        // The snapshot carries only the latest few marks; the case keeps more.
+        return TypedResults.Ok(await grains.GetGrain<IIncidentGrain>(id).GetGuidanceAsync() ?? []);
     }
 
     private static async Task<Results<Created<GuidanceMark>, ValidationProblem, ProblemHttpResult>> MarkAsync(
