@@ -1,7 +1,9 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 using Orleans.Concurrency;
 
 namespace EmergencyLink.Contracts;
@@ -58,4 +60,23 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>The crew confirms the transfer of care the destination ED recorded, once.</summary>
     Task<CommandResult<HandoverLoop>> AcknowledgeTransferAsync(string actor);
+
+    /// <summary>
+    /// Appends a message of the ED, the crew or dispatch (the caller has checked the user may speak for that side) and
+    /// stamps it on the timeline; it is pushed to the destination ED, dispatch and the case's crew.
+    /// </summary>
+    Task<CommandResult<CaseMessage>> PostMessageAsync(NewCaseMessage message, string actor);
+
+    /// <summary>
+    /// Keeps a tele-guidance mark drawn by an ED clinician of <paramref name="hospitalId"/> (null for an admin) and
+    /// pushes it at once to the crew's screen and the ED screens that opened the case.
+    /// </summary>
+    Task<CommandResult<GuidanceMark>> MarkGuidanceAsync(NewGuidanceMark mark, string? hospitalId, string actor);
+
+    /// <summary>
+    /// Every guidance mark the case keeps (the latest <see cref="TeleGuidance.MaxKept"/>), as committed; null if there is
+    /// no such case. Interleaves like <see cref="GetAsync"/>: it reads committed marks only.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<GuidanceMark>?> GetGuidanceAsync();
 }

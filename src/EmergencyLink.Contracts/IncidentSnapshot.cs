@@ -2,7 +2,9 @@ using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Contracts;
 
@@ -31,6 +33,8 @@ public sealed record IncidentSnapshot(
     {
         Documentation = r.Documentation.ToArray(),
         HandoverLoops = r.HandoverLoops.ToArray(),
+        Messages = r.Messages.ToArray(),
+        Guidance = TeleGuidance.Recent(r.Guidance),
     };
 
     /// <summary>
@@ -46,4 +50,19 @@ public sealed record IncidentSnapshot(
     /// </summary>
     [Id(16)]
     public IReadOnlyList<HandoverLoop> HandoverLoops { get; init; } = [];
+
+    /// <summary>
+    /// The conversation between the ED, the crew and dispatch. Outside the primary constructor so that snapshots stored
+    /// before it existed still read.
+    /// </summary>
+    [Id(17)]
+    public IReadOnlyList<CaseMessage> Messages { get; init; } = [];
+
+    /// <summary>
+    /// The latest tele-guidance marks (<see cref="TeleGuidance.InSnapshot"/>; the case keeps more, see
+    /// <see cref="IIncidentGrain.GetGuidanceAsync"/>). Outside the primary constructor so that snapshots
+    /// stored before it existed still read.
+    /// </summary>
+    [Id(18)]
+    public IReadOnlyList<GuidanceMark> Guidance { get; init; } = [];
 }

@@ -2,7 +2,9 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Grains;
 
@@ -44,4 +46,10 @@ public interface ILiveFeed
 
     /// <summary>A pre-alert waited too long for its acknowledgement: to that loop's ED and to dispatch, louder than a step.</summary>
     Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop);
+
+    /// <summary>A message of the case: to the destination ED's board, to dispatch and to the case's crew.</summary>
+    Task CaseMessageAsync(IncidentSnapshot incident, CaseMessage message);
+
+    /// <summary>A tele-guidance mark: to the case's crew and to the ED screens that opened the case.</summary>
+    Task GuidanceMarkedAsync(IncidentSnapshot incident, GuidanceMark mark);
 }

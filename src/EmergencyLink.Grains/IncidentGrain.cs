@@ -24,6 +24,7 @@ public sealed partial class IncidentGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         committed = state.State.Exists ? IncidentSnapshot.From(state.State) : null;
+        committedGuidance = state.State.Exists ? state.State.Guidance.ToArray() : null;
         ArmEscalation();
         return Task.CompletedTask;
     }
@@ -226,6 +227,7 @@ public sealed partial class IncidentGrain(
         }
 
         committed = IncidentSnapshot.From(state.State);
+        committedGuidance = state.State.Guidance.ToArray();
     }
 
     private async Task MoveUnitAsync(string unitId, Domain.Units.UnitTrigger trigger, CaseState caseState)

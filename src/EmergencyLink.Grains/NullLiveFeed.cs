@@ -2,7 +2,9 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Grains;
 
@@ -30,4 +32,8 @@ public sealed class NullLiveFeed : ILiveFeed
     public Task HandoverLoopChangedAsync(IncidentSnapshot incident, HandoverLoop loop) => Task.CompletedTask;
 
     public Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop) => Task.CompletedTask;
+
+    public Task CaseMessageAsync(IncidentSnapshot incident, CaseMessage message) => Task.CompletedTask;
+
+    public Task GuidanceMarkedAsync(IncidentSnapshot incident, GuidanceMark mark) => Task.CompletedTask;
 }

@@ -31,9 +31,12 @@ app.MapAssessmentEndpoints();
 app.MapDocumentationEndpoints();
 app.MapFhirEndpoints();
 app.MapPreAlertEndpoints();
+app.MapMessageEndpoints();
+app.MapGuidanceEndpoints();
 app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);
+app.MapHub<CrewHub>(CrewHub.Path);
 
 app.Logger.LogInformation("EmergencyLink storage: {StoragePath}", storagePath);
 app.Run();

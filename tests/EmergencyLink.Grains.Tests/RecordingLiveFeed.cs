@@ -3,7 +3,9 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Grains.Tests;
 
@@ -89,6 +91,24 @@ public sealed class RecordingLiveFeed : ILiveFeed
     public Task PreAlertEscalatedAsync(IncidentSnapshot incident, HandoverLoop loop)
     {
         Loops.Enqueue((incident.Id, loop, true));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Messages pushed, with the case's destination and unit at the time.</summary>
+    public ConcurrentQueue<(string IncidentId, string? HospitalId, string? AmbulanceId, CaseMessage Message)> Messages { get; } = new();
+
+    /// <summary>Guidance marks pushed, with the unit whose crew gets them.</summary>
+    public ConcurrentQueue<(string IncidentId, string? AmbulanceId, GuidanceMark Mark)> Guidance { get; } = new();
+
+    public Task CaseMessageAsync(IncidentSnapshot incident, CaseMessage message)
+    {
+        Messages.Enqueue((incident.Id, incident.HospitalId, incident.AmbulanceId, message));
+        return Task.CompletedTask;
+    }
+
+    public Task GuidanceMarkedAsync(IncidentSnapshot incident, GuidanceMark mark)
+    {
+        Guidance.Enqueue((incident.Id, incident.AmbulanceId, mark));
         return Task.CompletedTask;
     }
 }

@@ -1,7 +1,9 @@
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Geography;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Domain.Cases;
 
@@ -48,4 +50,13 @@ public sealed class IncidentRecord
 
     /// <summary>The closed loops with the EDs the crew pre-alerted, in the order opened; a loop is replaced by its next step, never removed.</summary>
     public List<HandoverLoop> HandoverLoops { get; set; } = [];
+
+    /// <summary>The conversation between the ED, the crew and dispatch, in the order written; nothing is changed or removed.</summary>
+    public List<CaseMessage> Messages { get; set; } = [];
+
+    /// <summary>The latest tele-guidance marks (at most <see cref="TeleGuidance.MaxKept"/>), oldest first.</summary>
+    public List<GuidanceMark> Guidance { get; set; } = [];
+
+    /// <summary>Marks ever drawn on the case, so ids stay unique after old marks are let go.</summary>
+    public int GuidanceMarks { get; set; }
 }

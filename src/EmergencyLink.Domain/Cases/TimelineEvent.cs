@@ -29,4 +29,13 @@ public enum TimelineEvent
 
     /// <summary>A pre-alert waited too long for the ED's acknowledgement and was escalated (the level is in the detail).</summary>
     PreAlertEscalated,
+
+    /// <summary>A message between the ED, the crew and dispatch (its full text in the detail).</summary>
+    Message,
+
+    /// <summary>
+    /// The ED began tele-guidance on a video channel (again after a pause), or drew a mark with words; wordless marks in
+    /// between are kept in the case's guidance, not repeated on the timeline.
+    /// </summary>
+    Guidance,
 }

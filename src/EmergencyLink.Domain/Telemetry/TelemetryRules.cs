@@ -30,9 +30,9 @@ public static class TelemetryRules
             return $"frame is for vehicle {vehicleId}, this link is vehicle {expectedVehicle}";
         }
 
-        if (string.IsNullOrEmpty(channel) || channel.Length > MaxChannelLength || channel.AsSpan().ContainsAnyExcept(ChannelChars))
+        if (string.IsNullOrEmpty(channel) || CheckChannel(channel) is not null)
         {
-            return $"channel must be 1–{MaxChannelLength} characters of a–z, 0–9, '-' and '_'";
+            return CheckChannel(channel)!;
         }
 
         if (string.IsNullOrWhiteSpace(caseId))
@@ -67,4 +67,10 @@ public static class TelemetryRules
 
         return TelemetryCodec.TryValidate(kind, payload, out var error) ? null : error;
     }
+
+    /// <summary>Null when the id can name a channel, else why not; also what a guidance mark's channel must be.</summary>
+    public static string? CheckChannel(string? channel) =>
+        string.IsNullOrEmpty(channel) || channel.Length > MaxChannelLength || channel.AsSpan().ContainsAnyExcept(ChannelChars)
+            ? $"channel must be 1–{MaxChannelLength} characters of a–z, 0–9, '-' and '_'"
+            : null;
 }

@@ -10,4 +10,7 @@ public static class Policies
 
     /// <summary>Crews: the vehicle link's uploads (the vehicle claim then says which vehicle).</summary>
     public const string VehicleLink = "vehicle-link";
+
+    /// <summary>Crews: their own vehicle's screen feed on the crew hub (the vehicle claim says which).</summary>
+    public const string CrewFeed = "crew-feed";
 }

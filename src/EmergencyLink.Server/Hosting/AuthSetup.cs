@@ -67,7 +67,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Dispatch, p => p.RequireRole(Roles.Dispatcher, Roles.Admin))
             .AddPolicy(Policies.HospitalFeed, p => p.RequireRole(Roles.Ed, Roles.Dispatcher, Roles.Admin))
-            .AddPolicy(Policies.VehicleLink, p => p.RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle));
+            .AddPolicy(Policies.VehicleLink, p => p.RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle))
+            .AddPolicy(Policies.CrewFeed, p => p.RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle));
         return builder;
     }
 

@@ -29,4 +29,7 @@ public interface IDispatchClient
 
     /// <summary>Every pre-alert an ED has left unacknowledged past the escalation interval.</summary>
     Task PreAlertEscalated(PreAlertEscalation escalation);
+
+    /// <summary>Every message of every case.</summary>
+    Task CaseMessage(CaseMessageNotice message);
 }

@@ -26,4 +26,10 @@ public interface IHospitalClient
 
     /// <summary>A pre-alert to this ED still unacknowledged after the escalation interval (again each interval).</summary>
     Task PreAlertEscalated(PreAlertEscalation escalation);
+
+    /// <summary>A message of a case inbound to this hospital, from the crew, dispatch or this ED.</summary>
+    Task CaseMessage(CaseMessageNotice message);
+
+    /// <summary>A tele-guidance mark on a case this screen opened (<c>WatchCase</c>), drawn here or on another screen.</summary>
+    Task GuidanceMark(GuidanceNotice mark);
 }

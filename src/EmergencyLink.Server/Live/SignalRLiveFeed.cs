@@ -2,7 +2,9 @@ using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Grains;
 using EmergencyLink.Server.Hubs;
@@ -19,14 +21,19 @@ public sealed class SignalRLiveFeed(
     IHubContext<HospitalHub, IHospitalClient> hospitals,
     CaseWatchers watchers,
     Coverage.CoverageMonitor coverage,
-    Handovers.HandoverPublisher handovers) : ILiveFeed
+    Handovers.HandoverPublisher handovers,
+    IHubContext<CrewHub, ICrewClient> crews) : ILiveFeed
 {
-    public Task IncidentChangedAsync(IncidentSnapshot incident)
+    public async Task IncidentChangedAsync(IncidentSnapshot incident)
     {
         handovers.Notify(incident);
-        return incident.Timeline.Count == 1
+        await (incident.Timeline.Count == 1
             ? dispatch.Clients.All.IncidentCreated(incident)
-            : dispatch.Clients.All.IncidentChanged(incident);
+            : dispatch.Clients.All.IncidentChanged(incident));
+        if (incident.AmbulanceId is { } unit)
+        {
+            await crews.Clients.Group(CrewHub.GroupOf(unit)).CaseChanged(incident);
+        }
     }
 
     public Task UnitChangedAsync(AmbulanceSnapshot unit)
@@ -111,5 +118,36 @@ public sealed class SignalRLiveFeed(
             loop.EscalationLevel, loop.AwaitingAcknowledgementSince, loop);
         await hospitals.Clients.Group(HospitalHub.GroupOf(loop.HospitalId)).PreAlertEscalated(escalation);
         await dispatch.Clients.All.PreAlertEscalated(escalation);
+    }
+
+    public async Task CaseMessageAsync(IncidentSnapshot incident, CaseMessage message)
+    {
+        var notice = new CaseMessageNotice(incident.Id, incident.HospitalId, incident.AmbulanceId, message);
+        if (incident.AmbulanceId is { } unit)
+        {
+            await crews.Clients.Group(CrewHub.GroupOf(unit)).CaseMessage(notice);
+        }
+
+        if (incident.HospitalId is { } hospitalId)
+        {
+            await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).CaseMessage(notice);
+        }
+
+        await dispatch.Clients.All.CaseMessage(notice);
+    }
+
+    /// <summary>
+    /// The crew first: it is the screen the clinician is guiding. The ED's case group too, so every ED screen that opened
+    /// the patient (the one that drew it included) shows the same marks; not the whole board, which shows no video.
+    /// </summary>
+    public async Task GuidanceMarkedAsync(IncidentSnapshot incident, GuidanceMark mark)
+    {
+        var notice = new GuidanceNotice(incident.Id, incident.HospitalId, incident.AmbulanceId, mark);
+        if (incident.AmbulanceId is { } unit)
+        {
+            await crews.Clients.Group(CrewHub.GroupOf(unit)).GuidanceMark(notice);
+        }
+
+        await hospitals.Clients.Group(HospitalHub.CaseGroupOf(incident.Id)).GuidanceMark(notice);
     }
 }
