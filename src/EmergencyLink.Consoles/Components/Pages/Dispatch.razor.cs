@@ -1,0 +1,292 @@
+using System.Globalization;
+using System.Security.Claims;
+using EmergencyLink.Consoles.Live;
+using EmergencyLink.Consoles.Map;
+using EmergencyLink.Contracts;
+using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Dispatch;
+using EmergencyLink.Domain.Geography;
+using EmergencyLink.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace EmergencyLink.Consoles.Components.Pages;
+
+/// <summary>
+/// The dispatcher console. It calls the same grains the API endpoints call and hears committed changes through
+/// <see cref="ConsoleEvents"/>, so what it shows is what the API would answer.
+/// </summary>
+public sealed partial class Dispatch
+{
+    private const int RecommendationCount = 5;
+
+    private readonly Dictionary<string, AmbulanceSnapshot> units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IncidentSnapshot> incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HospitalSnapshot> hospitals = new(StringComparer.Ordinal);
+    private readonly IncidentDraft draft = new();
+    private ElementReference svg;
+    private IJSObjectReference? module;
+    private IJSObjectReference? mapHandle;
+    private DotNetObjectReference<Dispatch>? self;
+    private IDisposable? subscription;
+    private ITimer? clock;
+    private string? selectedId;
+    private IReadOnlyList<UnitRecommendation>? recommendations;
+    private GeoPoint? pick;
+    private string? problem;
+    private bool busy;
+    private bool live;
+
+    [Inject]
+    private IGrainFactory Grains { get; set; } = null!;
+
+    [Inject]
+    private ConsoleEvents Events { get; set; } = null!;
+
+    [Inject]
+    private RegionDrawing Region { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    private IEnumerable<IncidentSnapshot> OpenIncidents => incidents.Values
+        .Where(i => i.State is not (CaseState.HandedOver or CaseState.Closed or CaseState.Cancelled))
+        .OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt);
+
+    private IncidentSnapshot? Selected => selectedId is null ? null : incidents.GetValueOrDefault(selectedId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Subscribe before the first read, so a change committed in between is not lost (a newer version wins below).
+        subscription = Events.Subscribe(this);
+        var fleet = await Grains.GetGrain<IDispatchGrain>(GrainKeys.Region).ListUnitsAsync();
+        foreach (var unit in fleet)
+        {
+            Keep(unit);
+        }
+
+        foreach (var incident in await Grains.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).ListAsync(openOnly: true))
+        {
+            incidents.TryAdd(incident.Id, incident);
+        }
+
+        var seen = await Task.WhenAll(Region.HospitalIds.Select(id => Grains.GetGrain<IHospitalGrain>(id).GetAsync()));
+        foreach (var hospital in seen.OfType<HospitalSnapshot>())
+        {
+            hospitals.TryAdd(hospital.Id, hospital);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/dispatch-map.js");
+        self = DotNetObjectReference.Create(this);
+        mapHandle = await module.InvokeAsync<IJSObjectReference>("attach", svg, self);
+        // Ages in the queue move on their own; a slow tick is enough for minutes.
+        clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10));
+        live = true;
+        StateHasChanged();
+    }
+
+    /// <summary>A click on the map, in map metres; it becomes the new incident's location.</summary>
+    [JSInvokable]
+    public Task MapClickedAsync(double x, double y)
+    {
+        var point = Region.Projection.Unproject(x, y);
+        pick = point;
+        draft.Lat = Math.Round(point.Lat, 6);
+        draft.Lon = Math.Round(point.Lon, 6);
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    private async Task ResetViewAsync()
+    {
+        if (mapHandle is not null)
+        {
+            await mapHandle.InvokeVoidAsync("reset");
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        problem = Validate();
+        if (problem is not null)
+        {
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var actor = await ActorAsync();
+            var call = new NewIncident(new GeoPoint(draft.Lat!.Value, draft.Lon!.Value), draft.Complaint!.Trim(), draft.Priority);
+            var opened = await Grains.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).OpenAsync(call, actor);
+            if (!opened.Succeeded)
+            {
+                problem = opened.Error;
+                return;
+            }
+
+            // The dispatcher set the priority on this form, which is the triage: the case is ready to assign at once.
+            var triaged = await Grains.GetGrain<IIncidentGrain>(opened.Value!.Id)
+                .FireAsync(new CaseCommand(CaseTrigger.Triage, Priority: draft.Priority), actor);
+            var incident = triaged.Value ?? opened.Value;
+            Keep(incident);
+            problem = triaged.Succeeded ? null : triaged.Error;
+            draft.Complaint = null;
+            pick = null;
+            await SelectAsync(incident.Id);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private string? Validate()
+    {
+        if (draft.Lat is not { } lat || draft.Lon is not { } lon || !GeoPoint.IsValid(lat, lon))
+        {
+            return "Click the map or enter the coordinates of the incident.";
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.Complaint))
+        {
+            return "Enter the chief complaint.";
+        }
+
+        return CasePriority.IsValid(draft.Priority) ? null : "Priority is 1 to 4.";
+    }
+
+    private async Task SelectAsync(string incidentId)
+    {
+        selectedId = incidentId;
+        recommendations = null;
+        if (Selected is { AmbulanceId: null } incident)
+        {
+            var ranking = await Grains.GetGrain<IDispatchGrain>(GrainKeys.Region)
+                .RecommendAsync(incident.Location, incident.Priority, RecommendationCount, explain: false);
+            if (selectedId == incidentId)
+            {
+                recommendations = ranking.Ranked;
+            }
+        }
+    }
+
+    private async Task AssignAsync(string incidentId, string ambulanceId)
+    {
+        busy = true;
+        try
+        {
+            var assigned = await Grains.GetGrain<IIncidentGrain>(incidentId)
+                .FireAsync(new CaseCommand(CaseTrigger.Assign, AmbulanceId: ambulanceId), await ActorAsync());
+            if (assigned.Succeeded)
+            {
+                Keep(assigned.Value!);
+                problem = null;
+            }
+            else
+            {
+                problem = assigned.Error;
+                await SelectAsync(incidentId);
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task<string> ActorAsync()
+    {
+        var user = (await Authentication).User;
+        return user.FindFirstValue(ClaimNames.Name) ?? user.FindFirstValue(ClaimNames.Subject) ?? "dispatcher";
+    }
+
+    void IConsoleListener.OnIncidentChanged(IncidentSnapshot incident) => _ = InvokeAsync(() =>
+    {
+        Keep(incident);
+        StateHasChanged();
+    });
+
+    void IConsoleListener.OnUnitChanged(AmbulanceSnapshot unit) => _ = InvokeAsync(() =>
+    {
+        Keep(unit);
+        StateHasChanged();
+    });
+
+    void IConsoleListener.OnHospitalChanged(HospitalSnapshot hospital) => _ = InvokeAsync(() =>
+    {
+        hospitals[hospital.Id] = hospital;
+        StateHasChanged();
+    });
+
+    /// <summary>Snapshots can arrive out of order (a read racing an event); the newer one wins.</summary>
+    private void Keep(AmbulanceSnapshot unit)
+    {
+        if (!units.TryGetValue(unit.Id, out var known) || known.Version <= unit.Version)
+        {
+            units[unit.Id] = unit;
+        }
+    }
+
+    private void Keep(IncidentSnapshot incident)
+    {
+        if (!incidents.TryGetValue(incident.Id, out var known) || known.Timeline.Count <= incident.Timeline.Count)
+        {
+            incidents[incident.Id] = incident;
+        }
+    }
+
+    private string Age(DateTimeOffset since)
+    {
+        var age = Time.GetUtcNow() - since;
+        return age < TimeSpan.FromMinutes(1) ? $"{Math.Max(0, (int)age.TotalSeconds)} s" : $"{(int)age.TotalMinutes} min";
+    }
+
+    private static string Minutes(double seconds) => $"{(int)(seconds / 60)}:{(int)(seconds % 60):00}";
+
+    private static string N(double value) => MapProjection.Number(value);
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        if (clock is not null)
+        {
+            await clock.DisposeAsync();
+        }
+
+        try
+        {
+            if (mapHandle is not null)
+            {
+                await mapHandle.InvokeVoidAsync("detach");
+                await mapHandle.DisposeAsync();
+            }
+
+            if (module is not null)
+            {
+                await module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone; there is nothing left to detach from.
+        }
+
+        self?.Dispose();
+    }
+}

@@ -1,0 +1,85 @@
+using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Alerts;
+using Microsoft.Extensions.Logging;
+
+namespace EmergencyLink.Consoles.Live;
+
+/// <summary>
+/// Committed changes for the consoles. Console components run on the server, so they subscribe here in-process
+/// rather than through a SignalR client of our own hubs; the live feed the grains push to notifies this too.
+/// A subscriber that throws is logged and skipped, so one broken circuit never stops the others (or a grain).
+/// </summary>
+public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
+{
+    private readonly Lock gate = new();
+    private ImmutableSubscribers subscribers = ImmutableSubscribers.Empty;
+
+    /// <summary>Starts delivering events to <paramref name="listener"/> until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(IConsoleListener listener)
+    {
+        lock (gate)
+        {
+            subscribers = subscribers.Add(listener);
+        }
+
+        return new Subscription(this, listener);
+    }
+
+    public void IncidentChanged(IncidentSnapshot incident) => Publish(l => l.OnIncidentChanged(incident));
+
+    public void UnitChanged(AmbulanceSnapshot unit) => Publish(l => l.OnUnitChanged(unit));
+
+    public void HospitalChanged(HospitalSnapshot hospital) => Publish(l => l.OnHospitalChanged(hospital));
+
+    public void AlertRaised(IncidentSnapshot incident, CaseAlert alert) => Publish(l => l.OnAlertRaised(incident, alert));
+
+    /// <param name="hospitalId">The case's destination, if any, so an ED console can tell its own patients.</param>
+    public void Vitals(string? hospitalId, TelemetryDelivery vitals) => Publish(l => l.OnVitals(hospitalId, vitals));
+
+    private void Publish(Action<IConsoleListener> deliver)
+    {
+        foreach (var listener in subscribers.Items)
+        {
+            try
+            {
+                deliver(listener);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A console listener failed; it stays subscribed");
+            }
+        }
+    }
+
+    private void Unsubscribe(IConsoleListener listener)
+    {
+        lock (gate)
+        {
+            subscribers = subscribers.Remove(listener);
+        }
+    }
+
+    /// <summary>Copy-on-write, so publishing (frequent) never locks and subscribing (rare) pays instead.</summary>
+    private sealed record ImmutableSubscribers(IConsoleListener[] Items)
+    {
+        public static ImmutableSubscribers Empty { get; } = new([]);
+
+        public ImmutableSubscribers Add(IConsoleListener listener) => new([.. Items, listener]);
+
+        public ImmutableSubscribers Remove(IConsoleListener listener) => new(Items.Where(l => !ReferenceEquals(l, listener)).ToArray());
+    }
+
+    private sealed class Subscription(ConsoleEvents events, IConsoleListener listener) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                events.Unsubscribe(listener);
+            }
+        }
+    }
+}
