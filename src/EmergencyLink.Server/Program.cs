@@ -1,4 +1,5 @@
 using EmergencyLink.Consoles.Hosting;
+using EmergencyLink.Server.Auth;
 using EmergencyLink.Server.Endpoints;
 using EmergencyLink.Server.Fhir;
 using EmergencyLink.Server.Hosting;
@@ -12,7 +13,7 @@ builder.AddEmergencyLinkAuth(storagePath);
 builder.AddEhrPush(storagePath);
 builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
-builder.AddEmergencyLinkConsoles(sp => sp.GetRequiredService<RegionCatalog>().Map);
+builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
 
 var app = builder.Build();
 app.UseExceptionHandler();

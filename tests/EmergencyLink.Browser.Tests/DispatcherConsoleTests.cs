@@ -10,46 +10,46 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         var page = await session.NewPageAsync();
         await Screenshots.OnFailureAsync(page, "dispatch-failure", session.Server, async () =>
         {
-        // The host's root sends a newcomer to sign in, and a dispatcher lands on the dispatcher console.
-        await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/signin**");
-        await page.GetByTestId("role").SelectOptionAsync("dispatcher");
-        await page.GetByTestId("name").FillAsync("Dana Dispatcher");
-        await page.GetByTestId("signin").ClickAsync();
-        await page.WaitForURLAsync("**/dispatch");
-        // data-live turns true once the circuit is up and the map's script is attached: clicks now reach the server.
-        await page.Locator("[data-testid=dispatch-console][data-live=true]").WaitForAsync();
-        Assert.True(await page.Locator("svg.region-map .unit[data-status=Available]").CountAsync() > 0);
+            // The host's root sends a newcomer to sign in, and a dispatcher lands on the dispatcher console.
+            await page.GotoAsync("/");
+            await page.WaitForURLAsync("**/signin**");
+            await page.GetByTestId("role").SelectOptionAsync("dispatcher");
+            await page.GetByTestId("name").FillAsync("Dana Dispatcher");
+            await page.GetByTestId("signin").ClickAsync();
+            await page.WaitForURLAsync("**/dispatch");
+            // data-live turns true once the circuit is up and the map's script is attached: clicks now reach the server.
+            await page.Locator("[data-testid=dispatch-console][data-live=true]").WaitForAsync();
+            Assert.True(await page.Locator("svg.region-map .unit[data-status=Available]").CountAsync() > 0);
 
-        // Anything the page keeps in window survives only if the page is never reloaded.
-        await page.EvaluateAsync("() => { window.sameDocument = 'yes'; }");
+            // Anything the page keeps in window survives only if the page is never reloaded.
+            await page.EvaluateAsync("() => { window.sameDocument = 'yes'; }");
 
-        var map = page.GetByTestId("region-map");
-        var box = (await map.BoundingBoxAsync())!;
-        await map.ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width / 2, Y = box.Height / 2 } });
-        await page.GetByTestId("picked-location").WaitForAsync();
-        Assert.NotEqual("", await page.GetByTestId("new-lat").InputValueAsync());
+            var map = page.GetByTestId("region-map");
+            var box = (await map.BoundingBoxAsync())!;
+            await map.ClickAsync(new LocatorClickOptions { Position = new Position { X = box.Width / 2, Y = box.Height / 2 } });
+            await page.GetByTestId("picked-location").WaitForAsync();
+            Assert.NotEqual("", await page.GetByTestId("new-lat").InputValueAsync());
 
-        await page.GetByTestId("new-complaint").FillAsync("Chest pain, 64-year-old man, sweating");
-        await page.GetByTestId("new-priority").SelectOptionAsync("1");
-        await page.GetByTestId("create-incident").ClickAsync();
+            await page.GetByTestId("new-complaint").FillAsync("Chest pain, 64-year-old man, sweating");
+            await page.GetByTestId("new-priority").SelectOptionAsync("1");
+            await page.GetByTestId("create-incident").ClickAsync();
 
-        var best = page.Locator("[data-recommended-unit]").First;
-        await best.WaitForAsync();
-        var unitId = await best.GetAttributeAsync("data-recommended-unit");
-        Assert.False(string.IsNullOrEmpty(unitId));
-        var queued = page.Locator(".queue tr[data-incident-id]");
-        Assert.Equal(1, await queued.CountAsync());
+            var best = page.Locator("[data-recommended-unit]").First;
+            await best.WaitForAsync();
+            var unitId = await best.GetAttributeAsync("data-recommended-unit");
+            Assert.False(string.IsNullOrEmpty(unitId));
+            var queued = page.Locator(".queue tr[data-incident-id]");
+            Assert.Equal(1, await queued.CountAsync());
 
-        await best.GetByTestId("assign").ClickAsync();
+            await best.GetByTestId("assign").ClickAsync();
 
-        // The unit's marker on the map takes its new status from the live feed.
-        await page.Locator($"svg.region-map .unit[data-unit-id='{unitId}'][data-status=Dispatched]").WaitForAsync();
-        await page.Locator(".queue tr[data-state=Dispatched]").WaitForAsync();
-        await page.GetByTestId("assigned").WaitForAsync();
-        Assert.Equal("yes", await page.EvaluateAsync<string>("() => window.sameDocument"));
+            // The unit's marker on the map takes its new status from the live feed.
+            await page.Locator($"svg.region-map .unit[data-unit-id='{unitId}'][data-status=Dispatched]").WaitForAsync();
+            await page.Locator(".queue tr[data-state=Dispatched]").WaitForAsync();
+            await page.GetByTestId("assigned").WaitForAsync();
+            Assert.Equal("yes", await page.EvaluateAsync<string>("() => window.sameDocument"));
 
-        await Screenshots.TakeAsync(page, "dispatch");
+            await Screenshots.TakeAsync(page, "dispatch");
         });
     }
 
@@ -67,5 +67,21 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         Assert.Equal(401, api.Status);
         var hub = await page.APIRequest.PostAsync("/hubs/dispatch/negotiate?negotiateVersion=1");
         Assert.Equal(401, hub.Status);
+    }
+
+    [Fact]
+    public async Task An_ED_user_lands_on_the_ED_board_and_is_not_let_into_the_dispatcher_console()
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("role").SelectOptionAsync("ed");
+        await page.GetByTestId("hospital").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByTestId("signin").ClickAsync();
+        await page.WaitForURLAsync("**/ed");
+        await page.GetByTestId("ed-board").WaitForAsync();
+
+        await page.GotoAsync("/dispatch");
+        await page.WaitForURLAsync("**/signin**");
+        Assert.Equal(0, await page.GetByTestId("dispatch-console").CountAsync());
     }
 }

@@ -19,9 +19,12 @@ public static class ConsoleSetup
     /// Blazor (interactive server rendering) for the consoles, their cookie sign-in and live events. Call after the
     /// API's authentication is set up: the default scheme stays the API's bearer scheme.
     /// </summary>
+    /// <typeparam name="TScope">The host's scope rules (the API's), which every console applies.</typeparam>
     /// <param name="regionMap">The region the host was started on; the map layers are drawn from it once.</param>
-    public static WebApplicationBuilder AddEmergencyLinkConsoles(this WebApplicationBuilder builder, Func<IServiceProvider, RegionMap> regionMap)
+    public static WebApplicationBuilder AddEmergencyLinkConsoles<TScope>(this WebApplicationBuilder builder, Func<IServiceProvider, RegionMap> regionMap)
+        where TScope : class, IConsoleScope
     {
+        builder.Services.AddSingleton<IConsoleScope, TScope>();
         builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.Section));
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
@@ -45,7 +48,9 @@ public static class ConsoleSetup
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleAuth.Signedin, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser())
-            .AddPolicy(ConsoleAuth.Dispatch, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Dispatcher, Roles.Admin));
+            .AddPolicy(ConsoleAuth.Dispatch, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Dispatcher, Roles.Admin))
+            .AddPolicy(ConsoleAuth.Ed, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Ed, Roles.Admin))
+            .AddPolicy(ConsoleAuth.Crew, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle));
         return builder;
     }
 

@@ -37,6 +37,7 @@ public sealed partial class Dispatch
     private string? problem;
     private bool busy;
     private bool live;
+    private ClaimsPrincipal? user;
 
     [Inject]
     private IGrainFactory Grains { get; set; } = null!;
@@ -48,6 +49,9 @@ public sealed partial class Dispatch
     private RegionDrawing Region { get; set; } = null!;
 
     [Inject]
+    private IConsoleScope Scope { get; set; } = null!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = null!;
 
     [Inject]
@@ -57,6 +61,7 @@ public sealed partial class Dispatch
     private Task<AuthenticationState> Authentication { get; set; } = null!;
 
     private IEnumerable<IncidentSnapshot> OpenIncidents => incidents.Values
+        .Where(i => user is not null && Scope.MayRead(user, i))
         .Where(i => i.State is not (CaseState.HandedOver or CaseState.Closed or CaseState.Cancelled))
         .OrderBy(i => i.Priority).ThenBy(i => i.CreatedAt);
 
@@ -65,6 +70,7 @@ public sealed partial class Dispatch
     protected override async Task OnInitializedAsync()
     {
         // Subscribe before the first read, so a change committed in between is not lost (a newer version wins below).
+        user = (await Authentication).User;
         subscription = Events.Subscribe(this);
         var fleet = await Grains.GetGrain<IDispatchGrain>(GrainKeys.Region).ListUnitsAsync();
         foreach (var unit in fleet)
@@ -188,6 +194,12 @@ public sealed partial class Dispatch
 
     private async Task AssignAsync(string incidentId, string ambulanceId)
     {
+        if (user is null || incidents.GetValueOrDefault(incidentId) is not { } incident || !Scope.MayFire(user, incident, CaseTrigger.Assign))
+        {
+            problem = $"You may not assign units to {incidentId}.";
+            return;
+        }
+
         busy = true;
         try
         {
@@ -212,7 +224,7 @@ public sealed partial class Dispatch
 
     private async Task<string> ActorAsync()
     {
-        var user = (await Authentication).User;
+        var user = this.user ?? (await Authentication).User;
         return user.FindFirstValue(ClaimNames.Name) ?? user.FindFirstValue(ClaimNames.Subject) ?? "dispatcher";
     }
 
@@ -258,6 +270,8 @@ public sealed partial class Dispatch
     }
 
     private static string Minutes(double seconds) => $"{(int)(seconds / 60)}:{(int)(seconds % 60):00}";
+
+    private bool MayWatch(string hospitalId) => user is not null && Scope.MayWatchHospital(user, hospitalId);
 
     private static string N(double value) => MapProjection.Number(value);
 
