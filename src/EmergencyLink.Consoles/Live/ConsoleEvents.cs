@@ -26,6 +26,15 @@ public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
         return new Subscription(this, listener);
     }
 
+    /// <summary>The last coverage measured, so a console opened between two measurements still shows one.</summary>
+    public CoverageFigure? LatestCoverage { get; private set; }
+
+    public void CoverageChanged(CoverageFigure coverage)
+    {
+        LatestCoverage = coverage;
+        Publish(l => l.OnCoverageChanged(coverage));
+    }
+
     public void IncidentChanged(IncidentSnapshot incident) => Publish(l => l.OnIncidentChanged(incident));
 
     public void UnitChanged(AmbulanceSnapshot unit) => Publish(l => l.OnUnitChanged(unit));

@@ -18,5 +18,7 @@ public interface IConsoleListener
 
     void OnAlertRaised(IncidentSnapshot incident, CaseAlert alert) { }
 
+    void OnCoverageChanged(CoverageFigure coverage) { }
+
     void OnVitals(string? hospitalId, TelemetryDelivery vitals) { }
 }

@@ -38,6 +38,7 @@ public sealed partial class Dispatch
     private bool busy;
     private bool live;
     private ClaimsPrincipal? user;
+    private CoverageFigure? coverage;
 
     [Inject]
     private IGrainFactory Grains { get; set; } = null!;
@@ -72,6 +73,7 @@ public sealed partial class Dispatch
         // Subscribe before the first read, so a change committed in between is not lost (a newer version wins below).
         user = (await Authentication).User;
         subscription = Events.Subscribe(this);
+        coverage = Events.LatestCoverage;
         var fleet = await Grains.GetGrain<IDispatchGrain>(GrainKeys.Region).ListUnitsAsync();
         foreach (var unit in fleet)
         {
@@ -237,6 +239,12 @@ public sealed partial class Dispatch
     void IConsoleListener.OnUnitChanged(AmbulanceSnapshot unit) => _ = InvokeAsync(() =>
     {
         Keep(unit);
+        StateHasChanged();
+    });
+
+    void IConsoleListener.OnCoverageChanged(CoverageFigure coverage) => _ = InvokeAsync(() =>
+    {
+        this.coverage = coverage;
         StateHasChanged();
     });
 
