@@ -72,7 +72,7 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
     }
 
     [Fact]
-    public async Task An_ED_user_lands_on_the_ED_board_and_is_not_let_into_the_dispatcher_console()
+    public async Task An_ED_user_lands_on_the_ED_board_is_not_let_into_the_dispatcher_console_and_signing_out_closes_the_board()
     {
         var page = await session.NewPageAsync();
         await page.GotoAsync("/signin");
@@ -85,5 +85,12 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         await page.GotoAsync("/dispatch");
         await page.WaitForURLAsync("**/signin**");
         Assert.Equal(0, await page.GetByTestId("dispatch-console").CountAsync());
+
+        // Signing out ends the console session: the board sends the browser back to sign in.
+        await page.GotoAsync("/ed");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/signin");
+        await page.GotoAsync("/ed");
+        await page.WaitForURLAsync("**/signin?ReturnUrl=%2Fed");
     }
 }

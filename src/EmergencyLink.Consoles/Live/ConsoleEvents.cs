@@ -13,7 +13,7 @@ namespace EmergencyLink.Consoles.Live;
 public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
 {
     private readonly Lock gate = new();
-    private ImmutableSubscribers subscribers = ImmutableSubscribers.Empty;
+    private volatile ImmutableSubscribers subscribers = ImmutableSubscribers.Empty;
 
     /// <summary>Starts delivering events to <paramref name="listener"/> until the returned handle is disposed.</summary>
     public IDisposable Subscribe(IConsoleListener listener)

@@ -21,6 +21,12 @@ public sealed partial class Dispatch
 {
     private const int RecommendationCount = 5;
 
+    /// <summary>
+    /// A busy region moves every unit every second or so; one render per change would redraw the page dozens of
+    /// times a second. Changes are applied at once and rendered together at most this often.
+    /// </summary>
+    private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(200);
+
     private readonly Dictionary<string, AmbulanceSnapshot> units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentSnapshot> incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HospitalSnapshot> hospitals = new(StringComparer.Ordinal);
@@ -37,6 +43,7 @@ public sealed partial class Dispatch
     private string? problem;
     private bool busy;
     private bool live;
+    private bool renderPending;
     private ClaimsPrincipal? user;
     private CoverageFigure? coverage;
 
@@ -233,26 +240,48 @@ public sealed partial class Dispatch
     void IConsoleListener.OnIncidentChanged(IncidentSnapshot incident) => _ = InvokeAsync(() =>
     {
         Keep(incident);
-        StateHasChanged();
+        RenderSoon();
     });
 
     void IConsoleListener.OnUnitChanged(AmbulanceSnapshot unit) => _ = InvokeAsync(() =>
     {
         Keep(unit);
-        StateHasChanged();
+        RenderSoon();
     });
 
     void IConsoleListener.OnCoverageChanged(CoverageFigure coverage) => _ = InvokeAsync(() =>
     {
         this.coverage = coverage;
-        StateHasChanged();
+        RenderSoon();
     });
 
     void IConsoleListener.OnHospitalChanged(HospitalSnapshot hospital) => _ = InvokeAsync(() =>
     {
         hospitals[hospital.Id] = hospital;
-        StateHasChanged();
+        RenderSoon();
     });
+
+    /// <summary>Runs on the renderer's context: the first change of a burst schedules the one render for all of it.</summary>
+    private void RenderSoon()
+    {
+        if (renderPending)
+        {
+            return;
+        }
+
+        renderPending = true;
+        _ = RenderLaterAsync();
+    }
+
+    private async Task RenderLaterAsync()
+    {
+        await Task.Delay(RenderInterval, Time);
+        await InvokeAsync(() =>
+        {
+            renderPending = false;
+            StateHasChanged();
+        });
+    }
 
     /// <summary>Snapshots can arrive out of order (a read racing an event); the newer one wins.</summary>
     private void Keep(AmbulanceSnapshot unit)
