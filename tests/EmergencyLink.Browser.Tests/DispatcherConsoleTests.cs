@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace EmergencyLink.Browser.Tests;
@@ -92,5 +94,42 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         await page.WaitForURLAsync("**/signin");
         await page.GotoAsync("/ed");
         await page.WaitForURLAsync("**/signin?ReturnUrl=%2Fed");
+    }
+
+    [Fact]
+    public async Task A_unit_reporting_its_position_moves_on_the_map_and_the_map_zooms_and_comes_back_to_the_whole_region()
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("role").SelectOptionAsync("dispatcher");
+        await page.GetByTestId("signin").ClickAsync();
+        await page.Locator("[data-testid=dispatch-console][data-live=true]").WaitForAsync();
+
+        // The crew's position report goes through the API, the unit's grain and the live feed to the marker.
+        var marker = page.Locator("svg.region-map .unit").First;
+        var unitId = (await marker.GetAttributeAsync("data-unit-id"))!;
+        var before = await marker.GetAttributeAsync("style");
+        using var dispatcher = session.Server.Dispatcher();
+        var unit = await dispatcher.GetFromJsonAsync<JsonElement>($"/api/ambulances/{unitId}");
+        var location = unit.GetProperty("location");
+        using var crew = session.Server.Client(session.Server.Token("crew", vehicle: unitId));
+        var moved = await crew.PutAsJsonAsync($"/api/ambulances/{unitId}/position", new
+        {
+            lat = location.GetProperty("lat").GetDouble() + 0.004,
+            lon = location.GetProperty("lon").GetDouble() + 0.004,
+        });
+        moved.EnsureSuccessStatusCode();
+        await page.WaitForFunctionAsync(
+            "([id, before]) => document.querySelector(`svg.region-map .unit[data-unit-id='${id}']`).getAttribute('style') !== before",
+            new object?[] { unitId, before });
+
+        // The wheel zooms in around the pointer; the button brings back the whole region.
+        var map = page.GetByTestId("region-map");
+        var whole = await map.GetAttributeAsync("viewBox");
+        await map.HoverAsync();
+        await page.Mouse.WheelAsync(0, -400);
+        await page.WaitForFunctionAsync("(whole) => document.querySelector('svg.region-map').getAttribute('viewBox') !== whole", whole);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Whole region" }).ClickAsync();
+        await page.WaitForFunctionAsync("(whole) => document.querySelector('svg.region-map').getAttribute('viewBox') === whole", whole);
     }
 }
