@@ -13,14 +13,16 @@ namespace EmergencyLink.Consoles.Live;
 public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
 {
     private readonly Lock gate = new();
-    private volatile ImmutableSubscribers subscribers = ImmutableSubscribers.Empty;
+
+    // Copy-on-write: publishing (frequent, from grains) never locks; subscribing (rare, per circuit) pays instead.
+    private volatile IConsoleListener[] subscribers = [];
 
     /// <summary>Starts delivering events to <paramref name="listener"/> until the returned handle is disposed.</summary>
     public IDisposable Subscribe(IConsoleListener listener)
     {
         lock (gate)
         {
-            subscribers = subscribers.Add(listener);
+            subscribers = [.. subscribers, listener];
         }
 
         return new Subscription(this, listener);
@@ -48,7 +50,7 @@ public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
 
     private void Publish(Action<IConsoleListener> deliver)
     {
-        foreach (var listener in subscribers.Items)
+        foreach (var listener in subscribers)
         {
             try
             {
@@ -65,18 +67,8 @@ public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
     {
         lock (gate)
         {
-            subscribers = subscribers.Remove(listener);
+            subscribers = subscribers.Where(l => !ReferenceEquals(l, listener)).ToArray();
         }
-    }
-
-    /// <summary>Copy-on-write, so publishing (frequent) never locks and subscribing (rare) pays instead.</summary>
-    private sealed record ImmutableSubscribers(IConsoleListener[] Items)
-    {
-        public static ImmutableSubscribers Empty { get; } = new([]);
-
-        public ImmutableSubscribers Add(IConsoleListener listener) => new([.. Items, listener]);
-
-        public ImmutableSubscribers Remove(IConsoleListener listener) => new(Items.Where(l => !ReferenceEquals(l, listener)).ToArray());
     }
 
     private sealed class Subscription(ConsoleEvents events, IConsoleListener listener) : IDisposable
