@@ -48,7 +48,9 @@ public sealed class BrowserSession : IAsyncLifetime
             BaseURL = Server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Every wait is for a DOM state, so this only bounds a failure; CI runs the other test projects beside these
+        // on two cores, where a circuit can take seconds to answer.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
