@@ -48,6 +48,7 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
             // The unit's marker on the map takes its new status from the live feed.
             await page.Locator($"svg.region-map .unit[data-unit-id='{unitId}'][data-status=Dispatched]").WaitForAsync();
             await page.Locator(".queue tr[data-state=Dispatched]").WaitForAsync();
+            await page.Locator($"svg.region-map line.assignment[data-unit-id='{unitId}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
             await page.GetByTestId("assigned").WaitForAsync();
             Assert.Equal("yes", await page.EvaluateAsync<string>("() => window.sameDocument"));
             // The unit taken off the road list changes the coverage figure, measured by the host and pushed in too.
