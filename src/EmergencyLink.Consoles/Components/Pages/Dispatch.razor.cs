@@ -9,6 +9,7 @@ using EmergencyLink.Domain.Geography;
 using EmergencyLink.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
 
 namespace EmergencyLink.Consoles.Components.Pages;
@@ -61,6 +62,9 @@ public sealed partial class Dispatch
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;
+
+    [Inject]
+    private ILogger<Dispatch> Logger { get; set; } = null!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -135,7 +139,32 @@ public sealed partial class Dispatch
         }
     }
 
-    private async Task CreateAsync()
+    private Task CreateAsync() => GuardAsync("create the incident", CreateIncidentAsync);
+
+    private Task AssignAsync(string incidentId, string ambulanceId) =>
+        GuardAsync("assign the unit", () => AssignUnitAsync(incidentId, ambulanceId));
+
+    private Task SelectAsync(string incidentId) => GuardAsync("rank the units", () => RankAsync(incidentId));
+
+    /// <summary>
+    /// A grain call that fails (a timeout while the silo is busy, say) is shown on the console and logged; left
+    /// unhandled it would end the dispatcher's whole circuit, and the console with it.
+    /// </summary>
+    private async Task GuardAsync(string what, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "The dispatcher console could not {What}", what);
+            problem = $"Could not {what}: {e.Message}";
+            busy = false;
+        }
+    }
+
+    private async Task CreateIncidentAsync()
     {
         problem = Validate();
         if (problem is not null)
@@ -163,7 +192,7 @@ public sealed partial class Dispatch
             problem = triaged.Succeeded ? null : triaged.Error;
             draft.Complaint = null;
             pick = null;
-            await SelectAsync(incident.Id);
+            await RankAsync(incident.Id);
         }
         finally
         {
@@ -186,7 +215,7 @@ public sealed partial class Dispatch
         return CasePriority.IsValid(draft.Priority) ? null : "Priority is 1 to 4.";
     }
 
-    private async Task SelectAsync(string incidentId)
+    private async Task RankAsync(string incidentId)
     {
         selectedId = incidentId;
         recommendations = null;
@@ -201,7 +230,7 @@ public sealed partial class Dispatch
         }
     }
 
-    private async Task AssignAsync(string incidentId, string ambulanceId)
+    private async Task AssignUnitAsync(string incidentId, string ambulanceId)
     {
         if (user is null || incidents.GetValueOrDefault(incidentId) is not { } incident || !Scope.MayFire(user, incident, CaseTrigger.Assign))
         {
@@ -222,7 +251,7 @@ public sealed partial class Dispatch
             else
             {
                 problem = assigned.Error;
-                await SelectAsync(incidentId);
+                await RankAsync(incidentId);
             }
         }
         finally
