@@ -40,6 +40,7 @@ public sealed partial class Dispatch
     private ITimer? clock;
     private string? selectedId;
     private IReadOnlyList<UnitRecommendation>? recommendations;
+    private IReadOnlyList<UnitExclusion> leftOut = [];
     private GeoPoint? pick;
     private string? problem;
     private bool busy;
@@ -219,13 +220,16 @@ public sealed partial class Dispatch
     {
         selectedId = incidentId;
         recommendations = null;
+        leftOut = [];
         if (Selected is { AmbulanceId: null } incident)
         {
+            // Explained, as the API's ?explain=true: a dispatcher who expected another unit sees why it is not offered.
             var ranking = await Grains.GetGrain<IDispatchGrain>(GrainKeys.Region)
-                .RecommendAsync(incident.Location, incident.Priority, RecommendationCount, explain: false);
+                .RecommendAsync(incident.Location, incident.Priority, RecommendationCount, explain: true);
             if (selectedId == incidentId)
             {
-                recommendations = ranking.Ranked;
+                recommendations = ranking.Ranked.Take(RecommendationCount).ToArray();
+                leftOut = ranking.Excluded;
             }
         }
     }
