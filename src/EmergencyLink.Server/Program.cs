@@ -1,7 +1,10 @@
+using EmergencyLink.Consoles.Hosting;
+using EmergencyLink.Server.Auth;
 using EmergencyLink.Server.Endpoints;
 using EmergencyLink.Server.Fhir;
 using EmergencyLink.Server.Hosting;
 using EmergencyLink.Server.Hubs;
+using EmergencyLink.Server.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 var storagePath = builder.ResolveStoragePath();
@@ -10,6 +13,7 @@ builder.AddEmergencyLinkAuth(storagePath);
 builder.AddEhrPush(storagePath);
 builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
+builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -37,6 +41,7 @@ app.MapHub<DispatchHub>(DispatchHub.Path);
 app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);
 app.MapHub<CrewHub>(CrewHub.Path);
+app.MapEmergencyLinkConsoles();
 
 app.Logger.LogInformation("EmergencyLink storage: {StoragePath}", storagePath);
 app.Run();

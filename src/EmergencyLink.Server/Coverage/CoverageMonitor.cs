@@ -12,7 +12,8 @@ public sealed class CoverageMonitor(
     CoverageService coverage,
     IHubContext<DispatchHub, IDispatchClient> hub,
     TimeProvider time,
-    ILogger<CoverageMonitor> logger) : BackgroundService
+    ILogger<CoverageMonitor> logger,
+    Consoles.Live.ConsoleEvents consoles) : BackgroundService
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(250);
 
@@ -33,7 +34,9 @@ public sealed class CoverageMonitor(
 
                 try
                 {
-                    await hub.Clients.All.CoverageChanged(await coverage.MeasureAsync());
+                    var report = await coverage.MeasureAsync();
+                    consoles.CoverageChanged(new(report.TargetMinutes, report.CoveredShare, report.AvailableUnits, report.At));
+                    await hub.Clients.All.CoverageChanged(report);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

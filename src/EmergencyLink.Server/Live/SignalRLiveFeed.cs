@@ -22,11 +22,13 @@ public sealed class SignalRLiveFeed(
     CaseWatchers watchers,
     Coverage.CoverageMonitor coverage,
     Handovers.HandoverPublisher handovers,
-    IHubContext<CrewHub, ICrewClient> crews) : ILiveFeed
+    IHubContext<CrewHub, ICrewClient> crews,
+    Consoles.Live.ConsoleEvents consoles) : ILiveFeed
 {
     public async Task IncidentChangedAsync(IncidentSnapshot incident)
     {
         handovers.Notify(incident);
+        consoles.IncidentChanged(incident);
         await (incident.Timeline.Count == 1
             ? dispatch.Clients.All.IncidentCreated(incident)
             : dispatch.Clients.All.IncidentChanged(incident));
@@ -39,13 +41,19 @@ public sealed class SignalRLiveFeed(
     public Task UnitChangedAsync(AmbulanceSnapshot unit)
     {
         coverage.UnitsChanged();
+        consoles.UnitChanged(unit);
         return dispatch.Clients.All.UnitStatusChanged(unit);
     }
 
-    public Task UnitMovedAsync(AmbulanceSnapshot unit) => dispatch.Clients.All.UnitPositionChanged(unit);
+    public Task UnitMovedAsync(AmbulanceSnapshot unit)
+    {
+        consoles.UnitChanged(unit);
+        return dispatch.Clients.All.UnitPositionChanged(unit);
+    }
 
     public async Task HospitalChangedAsync(HospitalSnapshot hospital)
     {
+        consoles.HospitalChanged(hospital);
         await dispatch.Clients.All.HospitalStatusChanged(hospital);
         await hospitals.Clients.Group(HospitalHub.GroupOf(hospital.Id)).HospitalStatusChanged(hospital);
     }
@@ -82,12 +90,14 @@ public sealed class SignalRLiveFeed(
             await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).Telemetry(summary);
         }
 
+        consoles.Vitals(hospitalId, summary);
         await dispatch.Clients.All.Vitals(summary);
     }
 
     public async Task AlertRaisedAsync(IncidentSnapshot incident, CaseAlert alert)
     {
         var message = new AlertMessage(incident.Id, incident.HospitalId, incident.AmbulanceId, alert);
+        consoles.AlertRaised(incident, alert);
         if (incident.HospitalId is { } hospitalId)
         {
             await hospitals.Clients.Group(HospitalHub.GroupOf(hospitalId)).AlertRaised(message);

@@ -1,0 +1,67 @@
+using EmergencyLink.EndToEnd.Tests;
+using Microsoft.Playwright;
+
+namespace EmergencyLink.Browser.Tests;
+
+/// <summary>
+/// The real server in its own process and Debian's Chromium, headless, driven by Playwright. Playwright never
+/// downloads a browser here: it launches the system's.
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public ServerProcess Server { get; } = new(environment: new Dictionary<string, string>
+    {
+        // A test's map stays still unless it moves something itself.
+        ["Demo__Enabled"] = "false",
+    });
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (.ci/run does).");
+        }
+
+        await Server.StartAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Root in CI and containers: Chromium's sandbox needs user namespaces that are not there.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) at a desktop dispatcher's screen size.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1600, Height = 900 },
+        });
+        // Every wait is for a DOM state, so this only bounds a failure; CI runs the other test projects beside these
+        // on two cores, where a circuit can take seconds to answer.
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}
