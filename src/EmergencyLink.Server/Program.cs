@@ -1,3 +1,4 @@
+using EmergencyLink.Server.Demo;
 using EmergencyLink.Server.Endpoints;
 using EmergencyLink.Server.Fhir;
 using EmergencyLink.Server.Hosting;
@@ -10,6 +11,7 @@ builder.AddEmergencyLinkAuth(storagePath);
 builder.AddEhrPush(storagePath);
 builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
+builder.AddEmergencyLinkDemo();
 
 var app = builder.Build();
 app.UseExceptionHandler();
