@@ -116,4 +116,16 @@ public sealed class DemoCallGeneratorTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Generator(8, callsPerHour: 0));
     }
+
+    [Fact]
+    public void An_open_demo_case_found_after_a_restart_gets_its_patient_back_by_its_complaint()
+    {
+        var chestPain = DemoCallMix.KindOf("chest pain, sweating", 1);
+        var unknown = DemoCallMix.KindOf("edited by a dispatcher", 3);
+
+        Assert.Equal("stemi-inferior", chestPain.Scenario);
+        Assert.Equal(WorkingDiagnosis.Stemi, chestPain.Diagnosis);
+        Assert.Equal("stable", unknown.Scenario);
+        Assert.Equal(3, unknown.Priority);
+    }
 }

@@ -63,4 +63,12 @@ public static class DemoCallMix
         new("bleeding", 2, 0.026, "stable", WorkingDiagnosis.General),
         new("face drooping, slurred speech", 1, 0.025, "stroke", WorkingDiagnosis.Stroke),
     ];
+
+    /// <summary>
+    /// The kind of an open demo case found after a restart, by its complaint; a complaint the mix does not hold (changed
+    /// since, or edited by a person) gets a stable patient and the general diagnosis.
+    /// </summary>
+    public static DemoComplaint KindOf(string complaint, int priority) =>
+        Complaints.FirstOrDefault(c => string.Equals(c.Complaint, complaint, StringComparison.Ordinal))
+        ?? new DemoComplaint(complaint, priority, 0, "stable", WorkingDiagnosis.General);
 }

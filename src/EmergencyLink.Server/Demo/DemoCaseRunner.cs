@@ -4,6 +4,7 @@ using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Demo;
 using EmergencyLink.Domain.Destinations;
+using EmergencyLink.Domain.Units;
 using EmergencyLink.Geo.Routing;
 using EmergencyLink.Server.Seeding;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,17 @@ public sealed class DemoCaseRunner(
                 var incident = await incidents.GetAsync();
                 if (incident is null || incident.State is CaseState.Closed or CaseState.Cancelled)
                 {
+                    if (stream is not null)
+                    {
+                        await stream.DisposeAsync();
+                        stream = null;
+                    }
+
+                    if (incident?.AmbulanceId is { } last)
+                    {
+                        await ReturnToStationAsync(last, stop);
+                    }
+
                     return;
                 }
 
@@ -99,6 +111,30 @@ public sealed class DemoCaseRunner(
             {
                 await stream.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// A unit the case released drives back to its station as Returning (free to be sent on the way), then reports
+    /// Available there; a dispatch on the way ends the drive and the new case takes the unit.
+    /// </summary>
+    private async Task ReturnToStationAsync(string unitId, CancellationToken stop)
+    {
+        var unit = grains.GetGrain<IAmbulanceGrain>(unitId);
+        var crew = DemoActors.Crew(unitId);
+        if (await unit.GetAsync() is not { Status: UnitStatus.Available, IncidentId: null } snapshot
+            || region.Map.Stations.FirstOrDefault(s => s.Id == snapshot.StationId) is not { } station
+            || station.Location.DistanceMetersTo(snapshot.Location) < 50
+            || !(await unit.SetCrewStatusAsync(UnitStatus.Returning, crew)).Succeeded)
+        {
+            return;
+        }
+
+        var home = await driver.DriveAsync(unitId, station.Location, Scale(options.Value),
+            async () => (await unit.GetAsync())?.Status == UnitStatus.Returning, stop);
+        if (home && (await unit.GetAsync())?.Status == UnitStatus.Returning)
+        {
+            await unit.SetCrewStatusAsync(UnitStatus.Available, crew);
         }
     }
 

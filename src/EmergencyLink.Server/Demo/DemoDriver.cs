@@ -15,8 +15,16 @@ public sealed class DemoDriver(IGrainFactory grains, RoadGraph roads, TimeProvid
     /// <summary>Where no road joins the two points: drive straight at a town speed.</summary>
     private const double OffRoadKmh = 40;
 
-    /// <summary>Whether the unit arrived (false: the case moved on without it, or the demo stops).</summary>
-    public async Task<bool> DriveAsync(string caseId, string unitId, GeoPoint to, CaseState during, double scale, CancellationToken stop)
+    /// <summary>Drives for a case step: stops if the case leaves <paramref name="during"/> or passes to another unit.</summary>
+    public Task<bool> DriveAsync(string caseId, string unitId, GeoPoint to, CaseState during, double scale, CancellationToken stop) =>
+        DriveAsync(unitId, to, scale, async () =>
+        {
+            var incident = await grains.GetGrain<IIncidentGrain>(caseId).GetAsync();
+            return incident is not null && incident.State == during && incident.AmbulanceId == unitId;
+        }, stop);
+
+    /// <summary>Whether the unit arrived (false: <paramref name="stillWanted"/> said no, or the demo stops).</summary>
+    public async Task<bool> DriveAsync(string unitId, GeoPoint to, double scale, Func<Task<bool>> stillWanted, CancellationToken stop)
     {
         var unit = grains.GetGrain<IAmbulanceGrain>(unitId);
         var from = (await unit.GetAsync())?.Location ?? to;
@@ -37,8 +45,7 @@ public sealed class DemoDriver(IGrainFactory grains, RoadGraph roads, TimeProvid
                 return false;
             }
 
-            var incident = await grains.GetGrain<IIncidentGrain>(caseId).GetAsync();
-            if (incident is null || incident.State != during || incident.AmbulanceId != unitId)
+            if (!await stillWanted())
             {
                 return false;
             }

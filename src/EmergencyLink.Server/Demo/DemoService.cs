@@ -25,7 +25,7 @@ public sealed class DemoService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var running = new List<Task>();
+        var running = new Dictionary<string, Task>(StringComparer.Ordinal);
         try
         {
             while (!readiness.Seeded)
@@ -42,26 +42,41 @@ public sealed class DemoService(
             logger.LogInformation("Demo mode: about {Rate:0} calls an hour on {Region}, at most {Max} open at once, time x{Scale}",
                 generator.CurrentCallsPerHour(), region.Map.Name, demo.MaxActiveCases, scale);
 
+            // Cases the demo left open when the host last stopped are taken up again, or their units would stay busy for ever.
+            foreach (var open in await OpenDemoCasesAsync())
+            {
+                logger.LogInformation("Demo case {Case} taken up again in state {State}", open.Id, open.State);
+                running[open.Id] = runner.RunAsync(open.Id, new DemoCall(open.Location, DemoCallMix.KindOf(open.Complaint, open.Priority), Transport: true), stoppingToken);
+            }
+
             var wait = demo.FirstCallAfter / scale;
             while (!stoppingToken.IsCancellationRequested)
             {
                 await Task.Delay(wait, time, stoppingToken);
                 wait = generator.NextInterval();
-                running.RemoveAll(t => t.IsCompleted);
-                if (running.Count >= demo.MaxActiveCases)
+                foreach (var ended in running.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToArray())
                 {
-                    // A real centre would queue it; the demo keeps to a handful of cases so the 2-core host has headroom.
-                    logger.LogDebug("Demo call not placed: {Open} demo cases open", running.Count);
-                    continue;
+                    running.Remove(ended);
                 }
 
-                var call = generator.NextCall(southWest, northEast);
                 try
                 {
+                    // Cases this demo is playing and that are still open; one whose runner gave up (logged) no longer holds a place,
+                    // and a unit driving home after its case does not either.
+                    var open = (await OpenDemoCasesAsync()).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+                    var openCases = running.Count(r => open.Contains(r.Key));
+                    if (openCases >= demo.MaxActiveCases)
+                    {
+                        // A real centre would queue it; the demo keeps to a handful of cases so the 2-core host has headroom.
+                        logger.LogDebug("Demo call not placed: {Open} demo cases open", openCases);
+                        continue;
+                    }
+
+                    var call = generator.NextCall(southWest, northEast);
                     var id = await PlaceAsync(call);
                     if (id is not null)
                     {
-                        running.Add(runner.RunAsync(id, call, stoppingToken));
+                        running[id] = runner.RunAsync(id, call, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -79,8 +94,14 @@ public sealed class DemoService(
         }
 
         // Each case stops at its next step when the host stops; wait for them so no grain call outlives the silo.
-        await Task.WhenAll(running);
+        await Task.WhenAll(running.Values);
     }
+
+    /// <summary>The open cases the demo's call-taker opened (its name heads their timeline).</summary>
+    private async Task<IReadOnlyList<IncidentSnapshot>> OpenDemoCasesAsync() =>
+        (await grains.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).ListAsync(true))
+            .Where(i => i.Timeline.Count > 0 && i.Timeline[0].Actor == DemoActors.CallTaker)
+            .ToArray();
 
     /// <summary>Opens the case as a call-taker would, at the nearest point on a road (a random point may fall in a field).</summary>
     private async Task<string?> PlaceAsync(DemoCall call)
