@@ -1,5 +1,6 @@
 using EmergencyLink.Consoles.Hosting;
 using EmergencyLink.Server.Auth;
+using EmergencyLink.Server.Demo;
 using EmergencyLink.Server.Endpoints;
 using EmergencyLink.Server.Fhir;
 using EmergencyLink.Server.Hosting;
@@ -14,6 +15,7 @@ builder.AddEhrPush(storagePath);
 builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
 builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
+builder.AddEmergencyLinkDemo();
 
 var app = builder.Build();
 app.UseExceptionHandler();

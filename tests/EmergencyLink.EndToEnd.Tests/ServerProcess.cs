@@ -56,6 +56,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Orleans__SiloPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Development turns the demo on for `dotnet run`; tests get a quiet region unless they ask for it.
+        start.Environment["Demo__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
