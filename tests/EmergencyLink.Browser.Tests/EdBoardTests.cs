@@ -36,7 +36,6 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
         await Screenshots.OnFailureAsync(page, "ed-board-failure", server, async () =>
         {
             await SignInAsEdAsync(page, receiving);
-            await page.GetByTestId("no-inbound").WaitForAsync();
 
             // The case reaches Transporting through the API; the board takes it in live, without a reload.
             var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
@@ -97,6 +96,58 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
             await SignInAsEdAsync(stranger, other);
             await stranger.GetByTestId("no-inbound").WaitForAsync();
             Assert.Equal(0, await stranger.Locator($"[data-incident-id='{caseId}']").CountAsync());
+        });
+    }
+
+    [Fact]
+    public async Task The_crews_chief_complaint_and_alerts_with_evidence_reach_the_board_and_the_ED_acknowledges_an_alert_takes_over_care_after_arrival_and_sets_its_diversion()
+    {
+        var server = session.Server;
+        var page = await session.NewPageAsync();
+        await Screenshots.OnFailureAsync(page, "ed-board-handover-failure", server, async () =>
+        {
+            var (caseId, unit, hospital) = await TransportingCase.StartAsync(server);
+            await SignInAsEdAsync(page, hospital);
+            var card = page.Locator($".inbound[data-incident-id='{caseId}']");
+            await card.WaitForAsync();
+
+            // The crew's documented chief complaint replaces the dispatcher's words on the card.
+            using var crew = server.Client(server.Token(Roles.Crew, vehicle: unit));
+            (await crew.PostJsonAsync($"/api/incidents/{caseId}/documentation", new { kind = "ChiefComplaint", text = "slurred speech, right arm weak" }))
+                .Expect(HttpStatusCode.Created);
+            await card.GetByTestId("complaint").Filter(new LocatorFilterOptions { HasText = "slurred speech" }).WaitForAsync();
+
+            // A stroke scale raises alerts; each shows its evidence and the ED acknowledges one from the board.
+            (await crew.PostJsonAsync($"/api/incidents/{caseId}/assessments/stroke", new
+            {
+                beFast = new { balance = false, eyes = true, face = true, arm = true, speech = true, lastKnownWell = DateTimeOffset.UtcNow.AddHours(-1) },
+                race = new { facialPalsy = 2, armMotor = 2, legMotor = 1, headAndGazeDeviation = 1, hemiparesis = "Right", aphasiaOrAgnosia = 2 },
+            })).Expect(HttpStatusCode.OK);
+            await card.Locator(".alert[data-alert-id] li").First.WaitForAsync();
+            var alerts = await card.Locator(".alert[data-alert-id]").CountAsync();
+            Assert.True(alerts >= 1);
+            await card.Locator(".alert[data-alert-id]").First.GetByTestId("ack-alert").ClickAsync();
+            await card.Locator(".alert.acked").WaitForAsync();
+            Assert.Equal(alerts - 1, await card.GetByTestId("ack-alert").CountAsync());
+
+            // Transfer of care waits for the arrival, which the crew records, not the ED.
+            await card.GetByTestId("open-patient").ClickAsync();
+            await page.Locator($"[data-testid=patient][data-incident-id='{caseId}']").WaitForAsync();
+            Assert.Equal(0, await page.GetByTestId("transfer-of-care").CountAsync());
+            (await crew.PostJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger = "ArriveHospital" })).Expect(HttpStatusCode.OK);
+            await page.Locator($".inbound[data-incident-id='{caseId}'][data-state=AtHospital]").WaitForAsync();
+            Assert.Equal(0, await page.GetByTestId("arrived").CountAsync());
+            await page.GetByTestId("transfer-of-care").ClickAsync();
+            await card.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+            using var admin = server.Client(server.Token(Roles.Admin));
+            Assert.Equal("HandedOver", (await admin.GetJsonAsync($"/api/incidents/{caseId}")).Expect(HttpStatusCode.OK).Str("state"));
+
+            // The hospital's own diversion, as PUT /api/hospitals/{id}/status sets it.
+            await page.GetByTestId("toggle-diversion").ClickAsync();
+            await page.GetByTestId("hospital-status").Filter(new LocatorFilterOptions { HasText = "ON DIVERSION" }).WaitForAsync();
+            Assert.True((await admin.GetJsonAsync($"/api/hospitals/{hospital}")).Expect(HttpStatusCode.OK).GetProperty("diversion").GetBoolean());
+            await page.GetByTestId("toggle-diversion").ClickAsync();
+            await page.GetByTestId("hospital-status").Filter(new LocatorFilterOptions { HasText = "accepting" }).WaitForAsync();
         });
     }
 
