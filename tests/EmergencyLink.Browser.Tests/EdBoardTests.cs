@@ -151,6 +151,27 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
         });
     }
 
+    [Fact]
+    public async Task A_dispatcher_picks_which_hospitals_board_to_watch_but_does_not_answer_for_its_ED()
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("role").SelectOptionAsync("dispatcher");
+        await page.GetByTestId("signin").ClickAsync();
+        await page.WaitForURLAsync("**/dispatch");
+        await page.GotoAsync("/ed");
+        await page.Locator("[data-testid=ed-board][data-live=true]").WaitForAsync();
+        var options = await page.GetByTestId("pick-hospital").Locator("option").AllAsync();
+        var second = (await options[1].GetAttributeAsync("value"))!;
+
+        await page.GetByTestId("pick-hospital").SelectOptionAsync(second);
+
+        await page.Locator($"[data-testid=ed-board][data-hospital-id='{second}']").WaitForAsync();
+        await page.GetByTestId("hospital-status").WaitForAsync();
+        // Diversion and beds are the ED's own word (PUT /api/hospitals/{id}/status refuses dispatchers too).
+        Assert.Equal(0, await page.GetByTestId("toggle-diversion").CountAsync());
+    }
+
     private static async Task SignInAsEdAsync(IPage page, string hospitalId)
     {
         await page.GotoAsync("/signin");
