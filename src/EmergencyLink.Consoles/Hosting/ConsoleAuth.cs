@@ -18,7 +18,7 @@ public static class ConsoleAuth
     /// <summary>Dispatch staff: the same roles as the API's dispatch policy.</summary>
     public const string Dispatch = "console-dispatch";
 
-    /// <summary>An ED user of one hospital (the hospital claim says which), or an admin.</summary>
+    /// <summary>An ED user of one hospital (the hospital claim says which), or dispatch staff, who pick a hospital to watch.</summary>
     public const string Ed = "console-ed";
 
     /// <summary>The crew of one unit (the vehicle claim says which).</summary>

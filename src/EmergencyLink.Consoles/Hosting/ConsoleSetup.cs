@@ -49,7 +49,7 @@ public static class ConsoleSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleAuth.Signedin, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser())
             .AddPolicy(ConsoleAuth.Dispatch, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Dispatcher, Roles.Admin))
-            .AddPolicy(ConsoleAuth.Ed, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Ed, Roles.Admin))
+            .AddPolicy(ConsoleAuth.Ed, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Ed, Roles.Dispatcher, Roles.Admin))
             .AddPolicy(ConsoleAuth.Crew, p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle));
         return builder;
     }

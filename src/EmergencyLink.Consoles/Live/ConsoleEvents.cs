@@ -48,6 +48,12 @@ public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
     /// <param name="hospitalId">The case's destination, if any, so an ED console can tell its own patients.</param>
     public void Vitals(string? hospitalId, TelemetryDelivery vitals) => Publish(l => l.OnVitals(hospitalId, vitals));
 
+    /// <summary>
+    /// Every live delivery at full rate (ECG, vitals, video), for a console that opened the patient: the ED board draws
+    /// the ECG from it. Listeners filter by case at once; most ignore it.
+    /// </summary>
+    public void Telemetry(string? hospitalId, TelemetryDelivery delivery) => Publish(l => l.OnTelemetry(hospitalId, delivery));
+
     private void Publish(Action<IConsoleListener> deliver)
     {
         foreach (var listener in subscribers)

@@ -21,4 +21,7 @@ public interface IConsoleListener
     void OnCoverageChanged(CoverageFigure coverage) { }
 
     void OnVitals(string? hospitalId, TelemetryDelivery vitals) { }
+
+    /// <summary>Every live delivery of every case at full rate: return at once unless it is the case on screen.</summary>
+    void OnTelemetry(string? hospitalId, TelemetryDelivery delivery) { }
 }

@@ -15,4 +15,10 @@ public interface IConsoleScope
     bool MayFire(ClaimsPrincipal user, IncidentSnapshot incident, CaseTrigger trigger);
 
     bool MayWatchHospital(ClaimsPrincipal user, string hospitalId);
+
+    /// <summary>
+    /// Acts as the hospital's ED (acknowledges its pre-alerts and alerts, sets its diversion and beds): its own ED users
+    /// and admins, as the API allows; dispatch may watch a board but not answer for the ED.
+    /// </summary>
+    bool MayActForHospital(ClaimsPrincipal user, string hospitalId);
 }

@@ -13,4 +13,7 @@ public sealed class ConsoleScope : IConsoleScope
     public bool MayFire(ClaimsPrincipal user, IncidentSnapshot incident, CaseTrigger trigger) => user.MayFire(incident, trigger);
 
     public bool MayWatchHospital(ClaimsPrincipal user, string hospitalId) => user.MayWatchHospital(hospitalId);
+
+    public bool MayActForHospital(ClaimsPrincipal user, string hospitalId) =>
+        user.IsInRole(Security.Roles.Admin) || user.IsEdOf(hospitalId);
 }

@@ -78,6 +78,7 @@ public sealed class SignalRLiveFeed(
     public async Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
     {
         await hospitals.Clients.Group(HospitalHub.CaseGroupOf(delivery.CaseId)).Telemetry(delivery);
+        consoles.Telemetry(hospitalId, delivery);
         var vitals = delivery.Frames.Where(f => f.Kind == TelemetryKind.Vitals).ToArray();
         if (vitals.Length == 0)
         {

@@ -1,0 +1,572 @@
+using System.Globalization;
+using System.Security.Claims;
+using EmergencyLink.Consoles.Ed;
+using EmergencyLink.Consoles.Live;
+using EmergencyLink.Consoles.Map;
+using EmergencyLink.Contracts;
+using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Cases;
+using EmergencyLink.Domain.Documentation;
+using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Telemetry;
+using EmergencyLink.Geo.Routing;
+using EmergencyLink.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+
+namespace EmergencyLink.Consoles.Components.Pages;
+
+/// <summary>
+/// The ED receiving board of one hospital. Like the dispatcher console it calls the grains the API calls, applies the
+/// API's scope rules, and hears committed changes and the live telemetry through <see cref="ConsoleEvents"/>.
+/// </summary>
+public sealed partial class EdBoard
+{
+    /// <summary>ECG frames arrive 25 times a second; the canvas gets them in batches this often, not one interop call each.</summary>
+    private static readonly TimeSpan EcgBatchInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A road route per inbound unit is cheap, but not every second: the countdown runs between measurements.</summary>
+    private static readonly TimeSpan EtaInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, IncidentSnapshot> inbound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AmbulanceSnapshot> units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RoadEta> etas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VitalsTrend> vitals = new(StringComparer.Ordinal);
+    private readonly List<EcgBlock> pendingEcg = [];
+    private readonly Lock ecgGate = new();
+
+    // Read on the telemetry's thread to drop other cases' frames at once; replaced whole on the renderer's, never mutated.
+    private volatile IReadOnlySet<string> inboundIds = new HashSet<string>(StringComparer.Ordinal);
+    private ElementReference ecgCanvas;
+    private IJSObjectReference? module;
+    private IJSObjectReference? ecgHandle;
+    private IDisposable? subscription;
+    private ITimer? clock;
+    private ITimer? ecgTimer;
+    private DateTimeOffset lastEta = DateTimeOffset.MinValue;
+    private ClaimsPrincipal? user;
+    private HospitalSnapshot? hospital;
+    private string? hospitalId;
+    private string? openId;
+    private string? problem;
+    private bool busy;
+    private bool live;
+    private bool ecgAttached;
+    private int ecgFramesSeen;
+    private int videoFrames;
+    private int videoDecodable;
+    private string? videoImage;
+    private int bedsDraft;
+
+    [Inject]
+    private IGrainFactory Grains { get; set; } = null!;
+
+    [Inject]
+    private ConsoleEvents Events { get; set; } = null!;
+
+    [Inject]
+    private RegionDrawing Region { get; set; } = null!;
+
+    [Inject]
+    private RoadGraph Roads { get; set; } = null!;
+
+    [Inject]
+    private IConsoleScope Scope { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
+
+    [Inject]
+    private ILogger<EdBoard> Logger { get; set; } = null!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    /// <summary>An ED user's own hospital (from the sign-in's hospital claim); null for dispatch staff, who pick one.</summary>
+    private string? OwnHospital => user?.IsInRole(Roles.Ed) == true ? user.FindFirstValue(ClaimNames.Hospital) : null;
+
+    private IEnumerable<MapSite> Watchable => Region.Hospitals.Where(h => user is not null && Scope.MayWatchHospital(user, h.Id));
+
+    private bool MayAct => user is not null && hospitalId is not null && Scope.MayActForHospital(user, hospitalId);
+
+    private IEnumerable<IncidentSnapshot> Patients => inbound.Values
+        .OrderBy(i => i.State == CaseState.AtHospital ? 0 : 1)
+        .ThenBy(i => etas.GetValueOrDefault(i.Id)?.RemainingAt(Time.GetUtcNow()) ?? double.MaxValue)
+        .ThenBy(i => i.Priority);
+
+    private IncidentSnapshot? Open => openId is null ? null : inbound.GetValueOrDefault(openId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        user = (await Authentication).User;
+        // Subscribe before the first read, so a change committed in between is not lost (the longer timeline wins).
+        subscription = Events.Subscribe(this);
+        var own = OwnHospital;
+        var first = own ?? Watchable.Select(h => h.Id).FirstOrDefault();
+        if (first is not null && user is not null && Scope.MayWatchHospital(user, first))
+        {
+            await GuardAsync("load the board", () => WatchAsync(first));
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/ed-ecg.js");
+            // The countdown moves every second; routes are measured again every few seconds on the same tick.
+            clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            ecgTimer = Time.CreateTimer(_ => _ = InvokeAsync(FlushEcgAsync), null, EcgBatchInterval, EcgBatchInterval);
+            live = true;
+            StateHasChanged();
+            return;
+        }
+
+        // The canvas exists only while a patient is open; attach the drawing when it appears, drop it when it goes.
+        if (Open is not null && !ecgAttached && module is not null)
+        {
+            ecgAttached = true;
+            ecgHandle = await module.InvokeAsync<IJSObjectReference>("attach", ecgCanvas);
+        }
+    }
+
+    private async Task WatchAsync(string id)
+    {
+        hospitalId = id;
+        inbound.Clear();
+        inboundIds = new HashSet<string>(StringComparer.Ordinal);
+        etas.Clear();
+        await CloseAsync();
+        hospital = await Grains.GetGrain<IHospitalGrain>(id).GetAsync();
+        bedsDraft = hospital?.EdBedsFree ?? 0;
+        foreach (var incident in await Grains.GetGrain<IHospitalGrain>(id).GetInboundAsync())
+        {
+            Keep(incident);
+        }
+
+        await MeasureEtasAsync(force: true);
+    }
+
+    private Task PickHospitalAsync(ChangeEventArgs e) =>
+        e.Value is string id && user is not null && Scope.MayWatchHospital(user, id)
+            ? GuardAsync("open that hospital's board", () => WatchAsync(id))
+            : Task.CompletedTask;
+
+    private async Task TickAsync()
+    {
+        try
+        {
+            await MeasureEtasAsync(force: false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A unit's position is only needed for the ETA; the board keeps counting down the last one.
+            Logger.LogWarning(e, "The ED board could not measure the inbound ETAs");
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>Road time from each inbound unit's last position to the hospital, as the destination ranking measures it.</summary>
+    private async Task MeasureEtasAsync(bool force)
+    {
+        var now = Time.GetUtcNow();
+        if (hospital is null || (!force && now - lastEta < EtaInterval))
+        {
+            return;
+        }
+
+        lastEta = now;
+        var target = Roads.Snap(hospital.Location);
+        foreach (var incident in inbound.Values.Where(i => i.State == CaseState.Transporting).ToArray())
+        {
+            if (incident.AmbulanceId is not { } unitId)
+            {
+                continue;
+            }
+
+            if (!units.TryGetValue(unitId, out var unit) && await Grains.GetGrain<IAmbulanceGrain>(unitId).GetAsync() is { } fetched)
+            {
+                unit = fetched;
+                units[unitId] = fetched;
+            }
+
+            if (unit is not null && target is { } to && Roads.Snap(unit.Location) is { } from && Roads.RouteBetween(from, to) is { } route)
+            {
+                etas[incident.Id] = new RoadEta(route.Seconds, now);
+            }
+        }
+    }
+
+    private async Task OpenPatientAsync(string incidentId)
+    {
+        await CloseAsync();
+        openId = incidentId;
+        ecgFramesSeen = 0;
+        videoFrames = 0;
+        videoDecodable = 0;
+        videoImage = null;
+    }
+
+    private async Task CloseAsync()
+    {
+        openId = null;
+        lock (ecgGate)
+        {
+            pendingEcg.Clear();
+        }
+
+        if (ecgHandle is not null)
+        {
+            var handle = ecgHandle;
+            ecgHandle = null;
+            try
+            {
+                await handle.InvokeVoidAsync("detach");
+                await handle.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; nothing to stop drawing.
+            }
+        }
+
+        ecgAttached = false;
+    }
+
+    /// <summary>Hands the ECG gathered since the last batch to the canvas in one call.</summary>
+    private async Task FlushEcgAsync()
+    {
+        EcgBlock[] batch;
+        lock (ecgGate)
+        {
+            batch = [.. pendingEcg];
+            pendingEcg.Clear();
+        }
+
+        if (batch.Length == 0 || ecgHandle is null)
+        {
+            return;
+        }
+
+        var rate = batch[0].SampleRateHz;
+        var leads = Math.Min(12, batch.Min(b => b.Samples.Length));
+        // Millivolts, rounded to the microvolt: small JSON, and all the canvas can show at 10 mm/mV.
+        var millivolts = Enumerable.Range(0, leads)
+            .Select(l => batch.SelectMany(b => b.Samples[l].Select(v => Math.Round(v * b.MicrovoltsPerUnit / 1000, 3))).ToArray())
+            .ToArray();
+        try
+        {
+            await ecgHandle.InvokeVoidAsync("push", rate, millivolts);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser closed between two batches.
+        }
+    }
+
+    private Task AcknowledgePreAlertAsync(IncidentSnapshot incident) => GuardAsync("acknowledge the pre-alert", async () =>
+    {
+        if (hospitalId is null || !MayAct)
+        {
+            problem = "Only this hospital's ED acknowledges its pre-alerts.";
+            return;
+        }
+
+        var result = await Grains.GetGrain<IIncidentGrain>(incident.Id).AcknowledgeHandoverLoopAsync(hospitalId, null, await ActorAsync());
+        problem = result.Succeeded ? null : result.Error;
+        await RefreshAsync(incident.Id);
+    });
+
+    private Task AcknowledgeAlertAsync(IncidentSnapshot incident, string alertId) => GuardAsync("acknowledge the alert", async () =>
+    {
+        if (incident.HospitalId is not { } destination || user is null || !Scope.MayActForHospital(user, destination))
+        {
+            problem = "Only the receiving ED acknowledges a case's alerts.";
+            return;
+        }
+
+        var result = await Grains.GetGrain<IIncidentGrain>(incident.Id).AcknowledgeAlertAsync(alertId, await ActorAsync());
+        problem = result.Succeeded ? null : result.Error;
+        await RefreshAsync(incident.Id);
+    });
+
+    private Task FireAsync(IncidentSnapshot incident, CaseTrigger trigger) => GuardAsync($"record {trigger}", async () =>
+    {
+        if (!MayFire(incident, trigger))
+        {
+            problem = $"You may not record {trigger} for {incident.Id}.";
+            return;
+        }
+
+        var result = await Grains.GetGrain<IIncidentGrain>(incident.Id).FireAsync(new CaseCommand(trigger), await ActorAsync());
+        problem = result.Succeeded ? null : result.Error;
+        if (result.Value is { } changed)
+        {
+            Keep(changed);
+        }
+    });
+
+    private Task SetStatusAsync(bool? diversion, int? bedsFree) => GuardAsync("set the hospital's status", async () =>
+    {
+        if (hospitalId is null || !MayAct)
+        {
+            problem = "Only this hospital's ED sets its diversion and beds.";
+            return;
+        }
+
+        busy = true;
+        try
+        {
+            var result = await Grains.GetGrain<IHospitalGrain>(hospitalId)
+                .UpdateStatusAsync(new HospitalStatusUpdate(diversion, bedsFree), await ActorAsync());
+            problem = result.Succeeded ? null : result.Error;
+            if (result.Value is { } updated)
+            {
+                hospital = updated;
+                bedsDraft = updated.EdBedsFree;
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    });
+
+    private bool MayFire(IncidentSnapshot incident, CaseTrigger trigger) =>
+        user is not null && incident.PermittedTriggers.Contains(trigger) && Scope.MayFire(user, incident, trigger);
+
+    /// <summary>The grain's answer is committed, but the event may come later: read it now so the button reflects it.</summary>
+    private async Task RefreshAsync(string incidentId)
+    {
+        if (await Grains.GetGrain<IIncidentGrain>(incidentId).GetAsync() is { } fresh)
+        {
+            Keep(fresh);
+        }
+    }
+
+    /// <summary>
+    /// A grain call that fails is shown on the board and logged; unhandled it would end the clinician's circuit.
+    /// </summary>
+    private async Task GuardAsync(string what, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "The ED board could not {What}", what);
+            problem = $"Could not {what}: {e.Message}";
+            busy = false;
+        }
+    }
+
+    private async Task<string> ActorAsync()
+    {
+        var who = user ?? (await Authentication).User;
+        return who.FindFirstValue(ClaimNames.Name) ?? who.FindFirstValue(ClaimNames.Subject) ?? "ed";
+    }
+
+    void IConsoleListener.OnIncidentChanged(IncidentSnapshot incident) => _ = InvokeAsync(() =>
+    {
+        Keep(incident);
+        StateHasChanged();
+    });
+
+    void IConsoleListener.OnUnitChanged(AmbulanceSnapshot unit)
+    {
+        // Only units bringing a patient here matter; their next position shows in the next ETA measurement.
+        if (unit.IncidentId is { } caseId && inboundIds.Contains(caseId))
+        {
+            _ = InvokeAsync(() => units[unit.Id] = unit);
+        }
+    }
+
+    void IConsoleListener.OnHospitalChanged(HospitalSnapshot changed)
+    {
+        if (changed.Id == hospitalId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                hospital = changed;
+                StateHasChanged();
+            });
+        }
+    }
+
+    void IConsoleListener.OnTelemetry(string? destination, TelemetryDelivery delivery)
+    {
+        // Every case's stream passes here at full rate: leave at once unless it is a patient inbound to this board.
+        if (destination is null || destination != hospitalId || !inboundIds.Contains(delivery.CaseId))
+        {
+            return;
+        }
+
+        var isOpen = delivery.CaseId == openId;
+        var ecg = new List<EcgBlock>();
+        var readings = new List<VitalSigns>();
+        VideoFrame? lastVideo = null;
+        var videos = 0;
+        foreach (var frame in delivery.Frames)
+        {
+            switch (frame.Kind)
+            {
+                case TelemetryKind.Vitals when TelemetryCodec.TryDecodeVitals(frame.Payload, out var v, out _):
+                    readings.Add(v);
+                    break;
+                case TelemetryKind.Ecg when isOpen && TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _):
+                    ecg.Add(block);
+                    break;
+                case TelemetryKind.Video when isOpen:
+                    videos++;
+                    lastVideo = TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _) ? video : lastVideo;
+                    break;
+            }
+        }
+
+        if (ecg.Count > 0)
+        {
+            lock (ecgGate)
+            {
+                pendingEcg.AddRange(ecg);
+            }
+        }
+
+        if (readings.Count > 0 || ecg.Count > 0 || videos > 0)
+        {
+            _ = InvokeAsync(() => Take(delivery.CaseId, readings, ecg.Count, videos, lastVideo));
+        }
+    }
+
+    private void Take(string caseId, List<VitalSigns> readings, int ecgFrames, int videos, VideoFrame? video)
+    {
+        if (readings.Count > 0)
+        {
+            if (!vitals.TryGetValue(caseId, out var trend))
+            {
+                trend = new VitalsTrend();
+                vitals[caseId] = trend;
+            }
+
+            readings.ForEach(trend.Add);
+        }
+
+        if (caseId == openId)
+        {
+            ecgFramesSeen += ecgFrames;
+            videoFrames += videos;
+            if (video is not null && IsJpeg(video.Data))
+            {
+                videoDecodable++;
+                videoImage = "data:image/jpeg;base64," + Convert.ToBase64String(video.Data);
+            }
+        }
+
+        // Vitals come once a second: the one render they cause is the board's beat. ECG alone renders nothing here.
+        if (readings.Count > 0 || videos > 0)
+        {
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>A JPEG starts with SOI (FF D8) and ends with EOI (FF D9); anything else is not shown as an image.</summary>
+    private static bool IsJpeg(byte[] data) =>
+        data.Length > 4 && data[0] == 0xFF && data[1] == 0xD8 && data[^2] == 0xFF && data[^1] == 0xD9;
+
+    /// <summary>
+    /// Inbound is the hospital grain's rule: headed here (Transporting or AtHospital), not yet handed over. A case that
+    /// leaves (diverted, handed over) leaves the board; an older snapshot never replaces a newer one.
+    /// </summary>
+    private void Keep(IncidentSnapshot incident)
+    {
+        if (inbound.TryGetValue(incident.Id, out var known) && known.Timeline.Count > incident.Timeline.Count)
+        {
+            return;
+        }
+
+        var isInbound = hospitalId is not null && incident.HospitalId == hospitalId
+            && incident.State is CaseState.Transporting or CaseState.AtHospital
+            && user is not null && Scope.MayRead(user, incident);
+        if (isInbound)
+        {
+            if (inbound.TryAdd(incident.Id, incident))
+            {
+                inboundIds = inbound.Keys.ToHashSet(StringComparer.Ordinal);
+            }
+
+            inbound[incident.Id] = incident;
+        }
+        else if (inbound.Remove(incident.Id))
+        {
+            inboundIds = inbound.Keys.ToHashSet(StringComparer.Ordinal);
+            etas.Remove(incident.Id);
+            vitals.Remove(incident.Id);
+            if (openId == incident.Id)
+            {
+                _ = CloseAsync();
+            }
+        }
+    }
+
+    private string EtaText(IncidentSnapshot incident)
+    {
+        if (incident.State == CaseState.AtHospital)
+        {
+            return "arrived";
+        }
+
+        if (etas.GetValueOrDefault(incident.Id) is not { } eta)
+        {
+            return "measuring…";
+        }
+
+        var left = eta.RemainingAt(Time.GetUtcNow());
+        return left <= 0 ? "due now" : string.Create(CultureInfo.InvariantCulture, $"{(int)(left / 60)}:{(int)(left % 60):00}");
+    }
+
+    /// <summary>The crew's documented chief complaint, if any (the latest current one), else the dispatcher's.</summary>
+    private static string Complaint(IncidentSnapshot incident) =>
+        CaseDocumentation.Current(incident.Documentation).LastOrDefault(e => e.Kind == CareEntryKind.ChiefComplaint)?.Text
+        ?? incident.Complaint;
+
+    private HandoverLoop? LoopOf(IncidentSnapshot incident) =>
+        incident.HandoverLoops.LastOrDefault(l => l.HospitalId == hospitalId);
+
+    private static string Clock(DateTimeOffset at) => at.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Reading(double? value, string format = "0") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    public async ValueTask DisposeAsync()
+    {
+        subscription?.Dispose();
+        if (clock is not null)
+        {
+            await clock.DisposeAsync();
+        }
+
+        if (ecgTimer is not null)
+        {
+            await ecgTimer.DisposeAsync();
+        }
+
+        await CloseAsync();
+        try
+        {
+            if (module is not null)
+            {
+                await module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone.
+        }
+    }
+}
