@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EmergencyLink.Clinical.Synthetic;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.VehicleLink;
@@ -7,12 +8,13 @@ namespace EmergencyLink.EndToEnd.Tests;
 
 /// <summary>
 /// A monitor feeding a gateway at the real pace: a 40 ms ECG frame 25 times a second and vitals once a second, with
-/// capture times. Remembers each frame's capture time by (channel, sequence) so a test can tell live from backlog.
+/// capture times, from a synthetic patient (sinus rhythm, stable vitals), so screens draw a real-looking ECG. Remembers
+/// each frame's capture time by (channel, sequence) so a test can tell live from backlog.
 /// </summary>
 public sealed class LiveStream(VehicleGateway gateway, string caseId)
 {
     private readonly ConcurrentDictionary<(string Channel, long Sequence), long> captured = new();
-    private long ecgSample;
+    private readonly SyntheticFeed patient = new(SyntheticScenarios.Create(SyntheticScenarios.Stable, seed: 7, samplingRateHz: 500));
 
     public long LastSequence(string channel) => captured.Keys.Where(k => k.Channel == channel).Select(k => k.Sequence).DefaultIfEmpty(0).Max();
 
@@ -24,11 +26,10 @@ public sealed class LiveStream(VehicleGateway gateway, string caseId)
         var deadline = DateTime.UtcNow + duration;
         for (var tick = 0; DateTime.UtcNow < deadline && await timer.WaitForNextTickAsync(); tick++)
         {
-            await EnqueueAsync(VehicleLinkProtocol.EcgChannel, TelemetryKind.Ecg, TelemetryCodec.EncodeEcg(Block()));
+            await EnqueueAsync(VehicleLinkProtocol.EcgChannel, TelemetryKind.Ecg, TelemetryCodec.EncodeEcg(patient.NextEcg(20)));
             if (tick % 25 == 0)
             {
-                await EnqueueAsync(VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals,
-                    TelemetryCodec.EncodeVitals(new VitalSigns(90 + (tick % 7), 96, 124, 80, 95, 18, 35, 37)));
+                await EnqueueAsync(VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, TelemetryCodec.EncodeVitals(patient.NextVitals()));
             }
         }
     }
@@ -38,14 +39,5 @@ public sealed class LiveStream(VehicleGateway gateway, string caseId)
         var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks / 10;
         var sequence = await gateway.EnqueueAsync(caseId, channel, kind, now, payload);
         captured[(channel, sequence)] = now;
-    }
-
-    private EcgBlock Block()
-    {
-        var leads = Enumerable.Range(0, 12).Select(l => Enumerable.Range(0, 20)
-            .Select(i => (short)(Math.Sin((ecgSample + i) * 2 * Math.PI / 400) * 800 * (1 + (l * 0.1)))).ToArray()).ToArray();
-        var block = new EcgBlock(500, 1, ecgSample, leads);
-        ecgSample += 20;
-        return block;
     }
 }
