@@ -1,6 +1,8 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
+using EmergencyLink.Domain.Guidance;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Consoles.Live;
 
@@ -21,4 +23,8 @@ public interface IConsoleListener
     void OnCoverageChanged(CoverageFigure coverage) { }
 
     void OnVitals(string? hospitalId, TelemetryDelivery vitals) { }
+
+    void OnCaseMessage(IncidentSnapshot incident, CaseMessage message) { }
+
+    void OnGuidanceMarked(IncidentSnapshot incident, GuidanceMark mark) { }
 }
