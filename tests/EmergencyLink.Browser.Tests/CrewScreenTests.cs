@@ -8,7 +8,7 @@ namespace EmergencyLink.Browser.Tests;
 public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [Fact]
-    public async Task The_crew_advances_the_case_to_transfer_of_care_from_the_crew_screen_and_the_dispatcher_console_follows_without_a_reload()
+    public async Task The_crew_advances_the_case_to_transfer_of_care_and_clears_from_the_crew_screen_and_the_dispatcher_console_follows_without_a_reload()
     {
         var (caseId, unitId) = await AssignedCaseAsync(0.010);
         var dispatch = await session.NewPageAsync();
@@ -54,8 +54,15 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
             await crew.GetByTestId("confirm-transfer").ClickAsync();
             await crew.Locator($"[data-testid=loop][data-loop-state=TransferAcknowledged]").WaitForAsync();
 
-            // The handed-over case leaves the dispatcher's queue; neither page was reloaded.
+            // The handed-over case leaves the dispatcher's queue.
             await dispatch.Locator($".queue tr[data-incident-id='{caseId}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+            // Clear: the case closes, the unit is back in service on the map, and the screen waits for the next job.
+            await StepAsync(crew, "Close", "Closed");
+            await crew.GetByTestId("no-case").WaitForAsync();
+            await UnitOnMapAsync(dispatch, unitId, "Available");
+
+            // Neither page was reloaded.
             Assert.Equal("yes", await dispatch.EvaluateAsync<string>("() => window.sameDocument"));
             Assert.Equal("yes", await crew.EvaluateAsync<string>("() => window.sameDocument"));
         });

@@ -84,6 +84,12 @@ public sealed partial class CrewScreen
         ? []
         : CrewSteps.Where(t => incident.PermittedTriggers.Contains(t) && Scope.MayFire(user, incident, t));
 
+    /// <summary>
+    /// The case the crew works on: a closed or cancelled one the unit has left is history, and the screen offers the
+    /// unit back to service instead.
+    /// </summary>
+    private IncidentSnapshot? Current => incident is { } c && CaseWorkflow.IsTerminal(c.State) && unit?.IncidentId != c.Id ? null : incident;
+
     private IEnumerable<CaseMessage> Conversation => messages.Values.OrderBy(m => m.At).ThenBy(m => m.Id, StringComparer.Ordinal);
 
     /// <summary>The latest frames marked, each with its marks: a frame is one channel's one sequence number.</summary>
@@ -108,7 +114,7 @@ public sealed partial class CrewScreen
             return;
         }
 
-        clock = Time.CreateTimer(_ => _ = InvokeAsync(() => GuardAsync("read the link report", RefreshLinkAsync)), null, LinkRefresh, LinkRefresh);
+        clock = Time.CreateTimer(_ => _ = InvokeAsync(RefreshLinkQuietlyAsync), null, LinkRefresh, LinkRefresh);
         live = true;
         StateHasChanged();
     }
@@ -158,6 +164,22 @@ public sealed partial class CrewScreen
         {
             link = await Desk.LinkReportAsync(current.Id);
             StateHasChanged();
+        }
+    }
+
+    /// <summary>
+    /// The timer's refresh: a failed read is logged and tried again at the next tick, without touching the crew's own
+    /// problem line or the buttons a step in flight has disabled.
+    /// </summary>
+    private async Task RefreshLinkQuietlyAsync()
+    {
+        try
+        {
+            await RefreshLinkAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogWarning(e, "The crew screen could not read the link report");
         }
     }
 
@@ -560,7 +582,7 @@ public sealed partial class CrewScreen
         CaseTrigger.ArriveScene => "On scene",
         CaseTrigger.Transport => "Transport",
         CaseTrigger.ArriveHospital => "At hospital",
-        CaseTrigger.Close => "Clear",
+        CaseTrigger.Close => "Clear · available",
         _ => trigger.ToString(),
     };
 
