@@ -124,6 +124,16 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
             await crew.GetByTestId("record-entry").ClickAsync();
             await crew.Locator("[data-testid=documentation] li[data-kind=MedicationGiven]").Filter(new LocatorFilterOptions { HasText = "aspirin 300 mg PO" }).WaitForAsync();
 
+            // A scale out of range is refused by the scale's own rule, by field; in range, it is recorded as an assessment.
+            await crew.GetByTestId("gcs-eye").FillAsync("5");
+            await crew.GetByTestId("gcs-verbal").FillAsync("4");
+            await crew.GetByTestId("gcs-motor").FillAsync("6");
+            await crew.GetByTestId("record-gcs").ClickAsync();
+            await crew.GetByTestId("field-error").Filter(new LocatorFilterOptions { HasText = "GCS eye opening is scored 1–4" }).WaitForAsync();
+            await crew.GetByTestId("gcs-eye").FillAsync("3");
+            await crew.GetByTestId("record-gcs").ClickAsync();
+            await crew.Locator("[data-testid=documentation] li[data-kind=Assessment]").Filter(new LocatorFilterOptions { HasText = "GCS" }).WaitForAsync();
+
             await Screenshots.TakeAsync(crew, "crew");
         });
     }

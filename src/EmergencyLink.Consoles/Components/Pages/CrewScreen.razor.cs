@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using EmergencyLink.Clinical.Scores;
 using EmergencyLink.Consoles.Live;
+using EmergencyLink.Consoles.Map;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
@@ -51,6 +52,7 @@ public sealed partial class CrewScreen
     private IncidentSnapshot? incident;
     private IReadOnlyList<DestinationRecommendation>? destinations;
     private IReadOnlyList<ChannelReport> link = [];
+    private string linkShown = "";
     private bool choosingDestination;
     private string? problem;
     private string? notice;
@@ -68,6 +70,9 @@ public sealed partial class CrewScreen
 
     [Inject]
     private ICrewDesk Desk { get; set; } = null!;
+
+    [Inject]
+    private RegionDrawing Region { get; set; } = null!;
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;
@@ -162,8 +167,16 @@ public sealed partial class CrewScreen
     {
         if (incident is { } current)
         {
-            link = await Desk.LinkReportAsync(current.Id);
-            StateHasChanged();
+            var report = await Desk.LinkReportAsync(current.Id);
+            // Re-render only for news: a render replaces the buttons' event handlers, and a tap that arrives for a
+            // replaced handler is a tap lost.
+            var shown = LinkSignature(report);
+            if (shown != linkShown)
+            {
+                link = report;
+                linkShown = shown;
+                StateHasChanged();
+            }
         }
     }
 
@@ -539,6 +552,7 @@ public sealed partial class CrewScreen
             marks.Clear();
             destinations = null;
             link = [];
+            linkShown = "";
         }
 
         incident = read;
@@ -558,13 +572,17 @@ public sealed partial class CrewScreen
     private string? Error(string key) => errors.GetValueOrDefault(key);
 
     private string HospitalName(string? hospitalId) =>
-        hospitalId is null ? "none yet" : destinations?.FirstOrDefault(d => d.HospitalId == hospitalId)?.Name ?? hospitalId;
+        hospitalId is null ? "none yet" : Region.Hospitals.FirstOrDefault(h => h.Id == hospitalId)?.Name ?? hospitalId;
 
     private string LinkState(ChannelReport channel)
     {
         var silent = Time.GetUtcNow() - channel.LastCapturedAt;
         return silent <= SilentAfter ? "connected" : $"silent {Seconds(silent)}";
     }
+
+    /// <summary>What the link panel would show of a report, so an unchanged report (and silence) costs no render.</summary>
+    private string LinkSignature(IReadOnlyList<ChannelReport> report) => string.Join('|', report.Select(c =>
+        string.Create(CultureInfo.InvariantCulture, $"{c.Channel} {LinkState(c)} {c.Received}/{c.Expected} {c.Missing} {c.OpenGaps.Count} {c.Late}")));
 
     private static string Seconds(TimeSpan span) => span < TimeSpan.FromMinutes(1)
         ? $"{Math.Max(0, (int)span.TotalSeconds)} s"
