@@ -39,9 +39,8 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
             await crew.Locator("[data-testid=crew-screen][data-state=Transporting]").WaitForAsync();
             await UnitOnMapAsync(dispatch, unitId, "Transporting");
 
-            // The pre-alert, sent from the screen with a message, opens the handover loop with that ED.
-            await crew.GetByTestId("prealert-message").FillAsync("STEMI, pain 8/10, aspirin given");
-            await crew.GetByTestId("send-prealert").ClickAsync();
+            // The pre-alert (sent from the screen in the other test) opens the handover loop with that ED; the screen follows it.
+            (await asCrew.PostAsJsonAsync($"/api/incidents/{caseId}/prealert", new { message = "STEMI, pain 8/10" })).EnsureSuccessStatusCode();
             await crew.Locator($"[data-testid=loop][data-hospital-id='{hospitalId}'][data-loop-state=PreAlertSent]").WaitForAsync();
 
             await StepAsync(crew, "ArriveHospital", "AtHospital");
@@ -134,12 +133,19 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
             await crew.GetByTestId("record-gcs").ClickAsync();
             await crew.Locator("[data-testid=documentation] li[data-kind=Assessment]").Filter(new LocatorFilterOptions { HasText = "GCS" }).WaitForAsync();
 
+            // The pre-alert, sent from the screen with a message, opens the handover loop with that ED.
+            await crew.GetByTestId("prealert-message").FillAsync("STEMI, pain 8/10, aspirin given");
+            await crew.GetByTestId("send-prealert").ClickAsync();
+            await crew.Locator($"[data-testid=loop][data-hospital-id='{hospitalId}'][data-loop-state=PreAlertSent]").WaitForAsync();
+
             await Screenshots.TakeAsync(crew, "crew");
         });
     }
 
     private static async Task StepAsync(IPage crew, string trigger, string state)
     {
+        // The previous action has finished on the server (its buttons are live again) before the next tap.
+        await crew.Locator("[data-testid=crew-screen][data-busy=false]").WaitForAsync();
         await crew.GetByTestId($"step-{trigger}").ClickAsync();
         await crew.Locator($"[data-testid=crew-screen][data-state={state}]").WaitForAsync();
     }
