@@ -15,6 +15,7 @@ builder.AddEhrPush(storagePath);
 builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
 builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
+builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICrewDesk, EmergencyLink.Server.Live.ConsoleCrewDesk>();
 builder.AddEmergencyLinkDemo();
 
 var app = builder.Build();

@@ -1,6 +1,8 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
+using EmergencyLink.Domain.Guidance;
+using EmergencyLink.Domain.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace EmergencyLink.Consoles.Live;
@@ -53,6 +55,12 @@ public sealed class ConsoleEvents(ILogger<ConsoleEvents> logger)
     /// the ECG from it. Listeners filter by case at once; most ignore it.
     /// </summary>
     public void Telemetry(string? hospitalId, TelemetryDelivery delivery) => Publish(l => l.OnTelemetry(hospitalId, delivery));
+
+    /// <summary>A message of the ED, crew or dispatch; the crew screen shows it at once, before the case's next snapshot.</summary>
+    public void CaseMessage(IncidentSnapshot incident, CaseMessage message) => Publish(l => l.OnCaseMessage(incident, message));
+
+    /// <summary>A tele-guidance mark: a drawing stroke need not change the timeline, so no snapshot may follow it.</summary>
+    public void GuidanceMarked(IncidentSnapshot incident, GuidanceMark mark) => Publish(l => l.OnGuidanceMarked(incident, mark));
 
     private void Publish(Action<IConsoleListener> deliver)
     {

@@ -1,6 +1,8 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Alerts;
+using EmergencyLink.Domain.Guidance;
+using EmergencyLink.Domain.Messaging;
 
 namespace EmergencyLink.Consoles.Live;
 
@@ -24,4 +26,8 @@ public interface IConsoleListener
 
     /// <summary>Every live delivery of every case at full rate: return at once unless it is the case on screen.</summary>
     void OnTelemetry(string? hospitalId, TelemetryDelivery delivery) { }
+
+    void OnCaseMessage(IncidentSnapshot incident, CaseMessage message) { }
+
+    void OnGuidanceMarked(IncidentSnapshot incident, GuidanceMark mark) { }
 }

@@ -135,31 +135,7 @@ public static class IncidentEndpoints
             return Problems.Forbidden($"Incident {id} is outside your scope.");
         }
 
-        var from = incident.Location;
-        if (incident is { State: CaseState.Transporting, AmbulanceId: { } unitId }
-            && await grains.GetGrain<IAmbulanceGrain>(unitId).GetAsync() is { } unit)
-        {
-            from = unit.Location;
-        }
-
-        var hospitals = (await Task.WhenAll(region.HospitalIds.Select(h => grains.GetGrain<IHospitalGrain>(h).GetAsync())))
-            .OfType<HospitalSnapshot>()
-            .ToArray();
-        var options = hospitals.Select(h => new HospitalOption(h.Id, h.Name, h.Capabilities, h.Diversion, h.EdBedsFree,
-            router.EstimateToScene([from], h.Location)[0])).ToArray();
-        // Without a diagnosis from the crew, the case's alerts decide (a STEMI found on the ECG goes to a PCI centre).
-        string? because = null;
-        if (diagnosis is null)
-        {
-            var alerted = AlertedDiagnosis.From(incident.Alerts);
-            working = alerted.Diagnosis;
-            because = alerted.Reason;
-        }
-
-        var ranked = DestinationRules.Rank(working, options);
-        return TypedResults.Ok(because is null
-            ? ranked
-            : ranked.Select(r => r with { Reasons = [because, .. r.Reasons] }).ToArray());
+        return TypedResults.Ok(await DestinationRanking.RankAsync(incident, diagnosis is null ? null : working, grains, region, router));
     }
 
     private static async Task<Results<Ok<IncidentSnapshot>, ValidationProblem, ProblemHttpResult>> AssignAsync(

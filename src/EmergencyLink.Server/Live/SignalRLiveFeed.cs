@@ -133,6 +133,7 @@ public sealed class SignalRLiveFeed(
 
     public async Task CaseMessageAsync(IncidentSnapshot incident, CaseMessage message)
     {
+        consoles.CaseMessage(incident, message);
         var notice = new CaseMessageNotice(incident.Id, incident.HospitalId, incident.AmbulanceId, message);
         if (incident.AmbulanceId is { } unit)
         {
@@ -153,6 +154,7 @@ public sealed class SignalRLiveFeed(
     /// </summary>
     public async Task GuidanceMarkedAsync(IncidentSnapshot incident, GuidanceMark mark)
     {
+        consoles.GuidanceMarked(incident, mark);
         var notice = new GuidanceNotice(incident.Id, incident.HospitalId, incident.AmbulanceId, mark);
         if (incident.AmbulanceId is { } unit)
         {

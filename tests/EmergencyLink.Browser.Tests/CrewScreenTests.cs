@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using EmergencyLink.Security;
+using Microsoft.Playwright;
+
+namespace EmergencyLink.Browser.Tests;
+
+public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<BrowserSession>
+{
+    [Fact]
+    public async Task The_crew_advances_the_case_to_transfer_of_care_and_clears_from_the_crew_screen_and_the_dispatcher_console_follows_without_a_reload()
+    {
+        var (caseId, unitId) = await AssignedCaseAsync(0.010);
+        var dispatch = await session.NewPageAsync();
+        var crew = await session.NewPageAsync();
+        await Screenshots.OnFailureAsync(crew, "crew-failure", session.Server, async () =>
+        {
+            await SignInAsync(dispatch, "dispatcher", null);
+            await dispatch.Locator("[data-testid=dispatch-console][data-live=true]").WaitForAsync();
+            await dispatch.EvaluateAsync("() => { window.sameDocument = 'yes'; }");
+            await SignInAsync(crew, "crew", unitId);
+            await crew.Locator($"[data-testid=crew-screen][data-live=true][data-case-id='{caseId}']").WaitForAsync();
+            await crew.EvaluateAsync("() => { window.sameDocument = 'yes'; }");
+
+            await StepAsync(crew, "EnRoute", "EnRoute");
+            await UnitOnMapAsync(dispatch, unitId, "EnRoute");
+            await StepAsync(crew, "ArriveScene", "OnScene");
+            await UnitOnMapAsync(dispatch, unitId, "OnScene");
+
+            // Transport asks for the destination: the crew picks the top of the API's ranking, reasons shown.
+            await crew.GetByTestId("step-Transport").ClickAsync();
+            var top = crew.Locator("[data-destination].recommended").First;
+            await top.GetByTestId("transport-to").WaitForAsync();
+            var hospitalId = (await top.GetAttributeAsync("data-destination"))!;
+            using var asCrew = session.Server.Client(session.Server.Token(Roles.Crew, vehicle: unitId));
+            var ranked = await asCrew.GetFromJsonAsync<JsonElement>($"/api/incidents/{caseId}/destinations");
+            Assert.Equal(ranked.EnumerateArray().First(d => d.GetProperty("recommended").GetBoolean()).GetProperty("hospitalId").GetString(), hospitalId);
+            await top.GetByTestId("transport-to").ClickAsync();
+            await crew.Locator("[data-testid=crew-screen][data-state=Transporting]").WaitForAsync();
+            await UnitOnMapAsync(dispatch, unitId, "Transporting");
+
+            // The pre-alert (sent from the screen in the other test) opens the handover loop with that ED; the screen follows it.
+            (await asCrew.PostAsJsonAsync($"/api/incidents/{caseId}/prealert", new { message = "STEMI, pain 8/10" })).EnsureSuccessStatusCode();
+            await crew.Locator($"[data-testid=loop][data-hospital-id='{hospitalId}'][data-loop-state=PreAlertSent]").WaitForAsync();
+
+            await StepAsync(crew, "ArriveHospital", "AtHospital");
+            await UnitOnMapAsync(dispatch, unitId, "AtHospital");
+
+            // The transfer of care is the ED's to record; the crew screen follows it and the crew confirms it.
+            using var ed = session.Server.Client(session.Server.Token(Roles.Ed, hospital: hospitalId, name: "dr Lee"));
+            (await ed.PostAsJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger = "Handover" })).EnsureSuccessStatusCode();
+            await crew.Locator("[data-testid=crew-screen][data-state=HandedOver]").WaitForAsync();
+            await crew.GetByTestId("confirm-transfer").ClickAsync();
+            await crew.Locator($"[data-testid=loop][data-loop-state=TransferAcknowledged]").WaitForAsync();
+
+            // The handed-over case leaves the dispatcher's queue.
+            await dispatch.Locator($".queue tr[data-incident-id='{caseId}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+            // Clear: the case closes, the unit is back in service on the map, and the screen waits for the next job.
+            await StepAsync(crew, "Close", "Closed");
+            await crew.GetByTestId("no-case").WaitForAsync();
+            await UnitOnMapAsync(dispatch, unitId, "Available");
+
+            // Neither page was reloaded.
+            Assert.Equal("yes", await dispatch.EvaluateAsync<string>("() => window.sameDocument"));
+            Assert.Equal("yes", await crew.EvaluateAsync<string>("() => window.sameDocument"));
+        });
+    }
+
+    [Fact]
+    public async Task A_message_and_a_guidance_mark_from_the_ED_appear_on_the_crew_screen_and_the_crews_reply_reaches_the_ED()
+    {
+        var (caseId, unitId) = await AssignedCaseAsync(-0.010);
+        using var asCrew = session.Server.Client(session.Server.Token(Roles.Crew, vehicle: unitId));
+        foreach (var trigger in new[] { "EnRoute", "ArriveScene" })
+        {
+            (await asCrew.PostAsJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger })).EnsureSuccessStatusCode();
+        }
+
+        var ranked = await asCrew.GetFromJsonAsync<JsonElement>($"/api/incidents/{caseId}/destinations");
+        var hospitalId = ranked.EnumerateArray().First(d => d.GetProperty("recommended").GetBoolean()).GetProperty("hospitalId").GetString()!;
+        (await asCrew.PostAsJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger = "Transport", hospitalId })).EnsureSuccessStatusCode();
+
+        var crew = await session.NewPageAsync();
+        await Screenshots.OnFailureAsync(crew, "crew-talk-failure", session.Server, async () =>
+        {
+            await SignInAsync(crew, "crew", unitId);
+            await crew.Locator($"[data-testid=crew-screen][data-live=true][data-state=Transporting]").WaitForAsync();
+
+            using var ed = session.Server.Client(session.Server.Token(Roles.Ed, hospital: hospitalId, name: "dr Lee"));
+            var told = await ed.PostAsJsonAsync($"/api/incidents/{caseId}/messages", new { reply = "GoToResus", replyTarget = "2", text = "cath lab on standby" });
+            told.EnsureSuccessStatusCode();
+            await crew.GetByTestId("message").Filter(new LocatorFilterOptions { HasText = "Go to resus 2: cath lab on standby" }).WaitForAsync();
+
+            var marked = await ed.PostAsJsonAsync($"/api/incidents/{caseId}/guidance", new
+            {
+                channel = "ultrasound", sequence = 1042, shape = "Arrow",
+                points = new[] { new { x = 0.25, y = 0.40 }, new { x = 0.55, y = 0.60 } }, text = "needle here", colour = "#00ff00",
+            });
+            marked.EnsureSuccessStatusCode();
+            var markId = (await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            var frame = crew.Locator("[data-testid=guidance-frame][data-channel=ultrasound][data-sequence='1042']");
+            await frame.Locator($"[data-testid=guidance-mark][data-mark-id='{markId}'][data-shape=Arrow]").WaitForAsync();
+            Assert.Contains("frame #1042", await frame.Locator("figcaption").InnerTextAsync(), StringComparison.Ordinal);
+
+            await crew.GetByTestId("message-text").FillAsync("copy, resus 2, ETA 6 minutes");
+            await crew.GetByTestId("send-message").ClickAsync();
+            await crew.Locator("[data-testid=message][data-side=Crew]").Filter(new LocatorFilterOptions { HasText = "copy, resus 2" }).WaitForAsync();
+
+            var listed = await ed.GetFromJsonAsync<JsonElement>($"/api/incidents/{caseId}/messages");
+            Assert.Contains(listed.EnumerateArray(), m => m.GetProperty("side").GetString() == "Crew"
+                && m.GetProperty("text").GetString() == "copy, resus 2, ETA 6 minutes");
+
+            // A quick entry refused by the documentation rules shows its problem by field and records nothing.
+            await crew.GetByTestId("entry-kind").SelectOptionAsync("MedicationGiven");
+            await crew.GetByTestId("entry-dose").WaitForAsync();
+            await crew.GetByTestId("entry-text").FillAsync("aspirin");
+            await crew.GetByTestId("record-entry").ClickAsync();
+            await crew.GetByTestId("field-error").Filter(new LocatorFilterOptions { HasText = "dose" }).First.WaitForAsync();
+            await crew.GetByTestId("entry-dose").FillAsync("300");
+            await crew.GetByTestId("entry-unit").FillAsync("mg");
+            await crew.GetByTestId("entry-route").FillAsync("PO");
+            await crew.GetByTestId("record-entry").ClickAsync();
+            await crew.Locator("[data-testid=documentation] li[data-kind=MedicationGiven]").Filter(new LocatorFilterOptions { HasText = "aspirin 300 mg PO" }).WaitForAsync();
+
+            // A scale out of range is refused by the scale's own rule, by field; in range, it is recorded as an assessment.
+            await crew.GetByTestId("gcs-eye").FillAsync("5");
+            await crew.GetByTestId("gcs-verbal").FillAsync("4");
+            await crew.GetByTestId("gcs-motor").FillAsync("6");
+            await crew.GetByTestId("record-gcs").ClickAsync();
+            await crew.GetByTestId("field-error").Filter(new LocatorFilterOptions { HasText = "GCS eye opening is scored 1–4" }).WaitForAsync();
+            await crew.GetByTestId("gcs-eye").FillAsync("3");
+            await crew.GetByTestId("record-gcs").ClickAsync();
+            await crew.Locator("[data-testid=documentation] li[data-kind=Assessment]").Filter(new LocatorFilterOptions { HasText = "GCS" }).WaitForAsync();
+
+            // The pre-alert, sent from the screen with a message, opens the handover loop with that ED.
+            await crew.GetByTestId("prealert-message").FillAsync("STEMI, pain 8/10, aspirin given");
+            await crew.GetByTestId("send-prealert").ClickAsync();
+            await crew.Locator($"[data-testid=loop][data-hospital-id='{hospitalId}'][data-loop-state=PreAlertSent]").WaitForAsync();
+
+            await Screenshots.TakeAsync(crew, "crew");
+        });
+    }
+
+    private static async Task StepAsync(IPage crew, string trigger, string state)
+    {
+        // The previous action has finished on the server (its buttons are live again) before the next tap.
+        await crew.Locator("[data-testid=crew-screen][data-busy=false]").WaitForAsync();
+        await crew.GetByTestId($"step-{trigger}").ClickAsync();
+        await crew.Locator($"[data-testid=crew-screen][data-state={state}]").WaitForAsync();
+    }
+
+    private static Task UnitOnMapAsync(IPage dispatch, string unitId, string status) =>
+        dispatch.Locator($"svg.region-map .unit[data-unit-id='{unitId}'][data-status={status}]").WaitForAsync();
+
+    private static async Task SignInAsync(IPage page, string role, string? vehicle)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("role").SelectOptionAsync(role);
+        if (vehicle is not null)
+        {
+            await page.GetByTestId("vehicle").SelectOptionAsync(vehicle);
+        }
+
+        await page.GetByTestId("name").FillAsync(role == "crew" ? "medic Ray" : "Dana Dispatcher");
+        await page.GetByTestId("signin").ClickAsync();
+        await page.WaitForURLAsync(role == "crew" ? "**/crew" : "**/dispatch");
+    }
+
+    /// <summary>A priority-1 call near the first hospital, triaged and assigned to the best free unit, through the API.</summary>
+    private async Task<(string CaseId, string UnitId)> AssignedCaseAsync(double offset)
+    {
+        using var dispatcher = session.Server.Dispatcher();
+        var hospitals = await dispatcher.GetFromJsonAsync<JsonElement>("/api/hospitals");
+        var location = hospitals.EnumerateArray().First().GetProperty("location");
+        var created = await dispatcher.PostAsJsonAsync("/api/incidents", new
+        {
+            location = new { lat = location.GetProperty("lat").GetDouble() + offset, lon = location.GetProperty("lon").GetDouble() + offset },
+            complaint = "Chest pain, 64-year-old man, sweating",
+            priority = 1,
+        });
+        created.EnsureSuccessStatusCode();
+        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await dispatcher.PostAsJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger = "Triage", priority = 1 })).EnsureSuccessStatusCode();
+        var ranked = await dispatcher.GetFromJsonAsync<JsonElement>($"/api/incidents/{caseId}/recommendations");
+        var unitId = ranked.EnumerateArray().First().GetProperty("ambulanceId").GetString()!;
+        (await dispatcher.PostAsJsonAsync($"/api/incidents/{caseId}/assign", new { ambulanceId = unitId })).EnsureSuccessStatusCode();
+        return (caseId, unitId);
+    }
+}
