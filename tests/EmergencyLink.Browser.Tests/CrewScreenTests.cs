@@ -7,9 +7,10 @@ namespace EmergencyLink.Browser.Tests;
 
 public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_crew_advances_the_case_to_transfer_of_care_and_clears_from_the_crew_screen_and_the_dispatcher_console_follows_without_a_reload()
     {
+        session.RequireBrowser();
         var (caseId, unitId) = await AssignedCaseAsync(0.010);
         var dispatch = await session.NewPageAsync();
         var crew = await session.NewPageAsync();
@@ -67,9 +68,10 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_message_and_a_guidance_mark_from_the_ED_appear_on_the_crew_screen_and_the_crews_reply_reaches_the_ED()
     {
+        session.RequireBrowser();
         var (caseId, unitId) = await AssignedCaseAsync(-0.010);
         using var asCrew = session.Server.Client(session.Server.Token(Roles.Crew, vehicle: unitId));
         foreach (var trigger in new[] { "EnRoute", "ArriveScene" })

@@ -6,9 +6,10 @@ namespace EmergencyLink.Browser.Tests;
 
 public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_dispatcher_signs_in_creates_an_incident_by_clicking_the_map_sees_the_recommendation_assigns_and_the_units_status_changes_on_the_map_without_a_reload()
     {
+        session.RequireBrowser();
         var page = await session.NewPageAsync();
         await Screenshots.OnFailureAsync(page, "dispatch-failure", session.Server, async () =>
         {
@@ -58,9 +59,10 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_console_sign_in_cookie_does_not_open_the_api()
     {
+        session.RequireBrowser();
         var page = await session.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByTestId("role").SelectOptionAsync("dispatcher");
@@ -74,9 +76,10 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         Assert.Equal(401, hub.Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_ED_user_lands_on_the_ED_board_is_not_let_into_the_dispatcher_console_and_signing_out_closes_the_board()
     {
+        session.RequireBrowser();
         var page = await session.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByTestId("role").SelectOptionAsync("ed");
@@ -97,9 +100,10 @@ public sealed class DispatcherConsoleTests(BrowserSession session) : IClassFixtu
         await page.WaitForURLAsync("**/signin?ReturnUrl=%2Fed");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_unit_reporting_its_position_moves_on_the_map_and_the_map_zooms_and_comes_back_to_the_whole_region()
     {
+        session.RequireBrowser();
         var page = await session.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByTestId("role").SelectOptionAsync("dispatcher");
