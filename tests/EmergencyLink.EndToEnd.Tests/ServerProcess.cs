@@ -75,6 +75,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // HasExited can turn true before the redirected output is read to its end; the parameterless wait
+                // returns only once both streams are drained, so the message carries what the server said last.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{Output}");
             }
 
