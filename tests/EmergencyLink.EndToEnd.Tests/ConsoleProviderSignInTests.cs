@@ -19,14 +19,9 @@ public sealed class ConsoleProviderSignInTests(ConsoleProviderSignInTests.Fixtur
         public async Task InitializeAsync()
         {
             await Provider.StartAsync();
-            Server = new ServerProcess(environment: new Dictionary<string, string>
-            {
-                ["Consoles__PickRoleSignIn"] = "false",
-                ["Consoles__Oidc__Authority"] = Provider.Authority.ToString().TrimEnd('/'),
-                ["Consoles__Oidc__ClientId"] = TestOpenIdProvider.ClientId,
-                ["Consoles__Oidc__ClientSecret"] = TestOpenIdProvider.ClientSecret,
-                ["Consoles__Oidc__RequireHttpsMetadata"] = "false",
-            });
+            var settings = Provider.ConsoleSettings();
+            settings["Consoles__PickRoleSignIn"] = "false";
+            Server = new ServerProcess(environment: settings);
             await Server.StartAsync();
         }
 

@@ -22,18 +22,13 @@ public sealed class OperationsTests(OperationsTests.Fixture fixture) : IClassFix
         public async Task InitializeAsync()
         {
             await Task.WhenAll(Provider.StartAsync(), Collector.StartAsync());
-            Server = new ServerProcess(environment: new Dictionary<string, string>
-            {
-                ["Observability__OtlpEndpoint"] = Collector.Endpoint.ToString().TrimEnd('/'),
-                ["Observability__TraceSampleRatio"] = "1",
-                // The SDK's own variables: export every half second instead of every minute, so the test need not wait.
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-                ["Consoles__Oidc__Authority"] = Provider.Authority.ToString().TrimEnd('/'),
-                ["Consoles__Oidc__ClientId"] = TestOpenIdProvider.ClientId,
-                ["Consoles__Oidc__ClientSecret"] = TestOpenIdProvider.ClientSecret,
-                ["Consoles__Oidc__RequireHttpsMetadata"] = "false",
-            });
+            var settings = Provider.ConsoleSettings();
+            settings["Observability__OtlpEndpoint"] = Collector.Endpoint.ToString().TrimEnd('/');
+            settings["Observability__TraceSampleRatio"] = "1";
+            // The SDK's own variables: export every half second instead of every minute, so the test need not wait.
+            settings["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+            settings["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+            Server = new ServerProcess(environment: settings);
             await Server.StartAsync();
         }
 

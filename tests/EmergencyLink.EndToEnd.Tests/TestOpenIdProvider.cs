@@ -33,6 +33,16 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
 
     public int CodesRedeemed { get; private set; }
 
+    /// <summary>The server's settings for signing console users in through this provider.</summary>
+    public Dictionary<string, string> ConsoleSettings() => new()
+    {
+        ["Consoles__Oidc__Authority"] = Authority.ToString().TrimEnd('/'),
+        ["Consoles__Oidc__ClientId"] = ClientId,
+        ["Consoles__Oidc__ClientSecret"] = ClientSecret,
+        // A provider on plain HTTP: only a development provider may be one.
+        ["Consoles__Oidc__RequireHttpsMetadata"] = "false",
+    };
+
     public async Task StartAsync()
     {
         var port = FreePorts.Take(1)[0];

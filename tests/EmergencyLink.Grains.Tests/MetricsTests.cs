@@ -53,26 +53,6 @@ public sealed class MetricsTests : IDisposable
 
     public void Dispose() => listener.Dispose();
 
-    private async Task<(string Unit, string Case)> TransportingAsync()
-    {
-        var unit = "M-" + Guid.NewGuid().ToString("N")[..8];
-        await grains.GetGrain<IAmbulanceGrain>(unit).RegisterAsync(new AmbulanceRegistration("Medic " + unit, UnitCapability.ALS, "ST01", new GeoPoint(44, -38)));
-        var hospital = "H-" + Guid.NewGuid().ToString("N")[..8];
-        await grains.GetGrain<IHospitalGrain>(hospital).RegisterAsync(new HospitalRegistration(
-            "General " + hospital, new GeoPoint(44.02, -38.01), new HospitalCapabilities(true, true, true, 2, false), 20, 8));
-        var opened = await grains.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).OpenAsync(new NewIncident(new GeoPoint(44.01, -38.02), "chest pain", 1), "calltaker");
-        var id = opened.Value!.Id;
-        foreach (var command in new[]
-        {
-            new CaseCommand(CaseTrigger.Triage), new CaseCommand(CaseTrigger.Assign, AmbulanceId: unit), new CaseCommand(CaseTrigger.EnRoute),
-            new CaseCommand(CaseTrigger.ArriveScene), new CaseCommand(CaseTrigger.Transport, HospitalId: hospital),
-        })
-        {
-            Assert.True((await grains.GetGrain<IIncidentGrain>(id).FireAsync(command, "tester")).Succeeded);
-        }
-
-        return (unit, id);
-    }
 
     private static TelemetryFrame Vitals(string unit, string caseId, long sequence) => new(
         unit, caseId, VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, sequence, 1_800_000_000_000_000 + (sequence * 1_000_000),
@@ -81,7 +61,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task Frames_are_counted_by_outcome_and_a_hole_counts_as_missing_until_its_frame_is_backfilled()
     {
-        var (unit, caseId) = await TransportingAsync();
+        var (unit, caseId, _) = await CaseSetup.TransportingAsync(grains, "M-");
         Assert.Equal(5, Sum("emergencylink.cases.transitions"));
         var link = grains.GetGrain<ITelemetryGrain>(unit);
 
