@@ -8,7 +8,7 @@ namespace EmergencyLink.Browser.Tests;
 public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<BrowserSession>
 {
     [SkippableFact]
-    public async Task The_crew_advances_the_case_to_transfer_of_care_and_clears_from_the_crew_screen_and_the_dispatcher_console_follows_without_a_reload()
+    public async Task The_crew_advances_the_case_to_transfer_of_care_and_clears_from_the_crew_screen_and_the_dispatcher_map_and_the_ED_board_follow_without_a_reload()
     {
         session.RequireBrowser();
         var (caseId, unitId) = await AssignedCaseAsync(0.010);
@@ -28,28 +28,45 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
             await StepAsync(crew, "ArriveScene", "OnScene");
             await UnitOnMapAsync(dispatch, unitId, "OnScene");
 
+            // The ED that will receive the patient watches its board from now on.
+            using var asCrew = session.Server.Client(session.Server.Token(Roles.Crew, vehicle: unitId));
+            var ranked = await asCrew.GetFromJsonAsync<JsonElement>($"/api/incidents/{caseId}/destinations");
+            var hospitalId = ranked.EnumerateArray().First(d => d.GetProperty("recommended").GetBoolean()).GetProperty("hospitalId").GetString()!;
+            var ed = await session.NewPageAsync();
+            await EdBoardTests.SignInAsEdAsync(ed, hospitalId);
+            await ed.EvaluateAsync("() => { window.sameDocument = 'yes'; }");
+
             // Transport asks for the destination: the crew picks the top of the API's ranking, reasons shown.
             await crew.GetByTestId("step-Transport").ClickAsync();
             var top = crew.Locator("[data-destination].recommended").First;
             await top.GetByTestId("transport-to").WaitForAsync();
-            var hospitalId = (await top.GetAttributeAsync("data-destination"))!;
-            using var asCrew = session.Server.Client(session.Server.Token(Roles.Crew, vehicle: unitId));
-            var ranked = await asCrew.GetFromJsonAsync<JsonElement>($"/api/incidents/{caseId}/destinations");
-            Assert.Equal(ranked.EnumerateArray().First(d => d.GetProperty("recommended").GetBoolean()).GetProperty("hospitalId").GetString(), hospitalId);
+            Assert.Equal(hospitalId, await top.GetAttributeAsync("data-destination"));
             await top.GetByTestId("transport-to").ClickAsync();
             await crew.Locator("[data-testid=crew-screen][data-state=Transporting]").WaitForAsync();
             await UnitOnMapAsync(dispatch, unitId, "Transporting");
 
-            // The pre-alert (sent from the screen in the other test) opens the handover loop with that ED; the screen follows it.
-            (await asCrew.PostAsJsonAsync($"/api/incidents/{caseId}/prealert", new { message = "STEMI, pain 8/10" })).EnsureSuccessStatusCode();
-            await crew.Locator($"[data-testid=loop][data-hospital-id='{hospitalId}'][data-loop-state=PreAlertSent]").WaitForAsync();
+            // The board takes the patient in live, with a counted-down road ETA.
+            var card = ed.Locator($".inbound[data-incident-id='{caseId}']");
+            await card.Locator("[data-testid=eta]").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"ETA \d+:\d\d") }).WaitForAsync();
+            Assert.Equal("Transporting", await card.GetAttributeAsync("data-state"));
 
-            await StepAsync(crew, "ArriveHospital", "AtHospital");
+            // The pre-alert, sent from the screen with a message, opens the handover loop with that ED; the crew taps
+            // "At hospital" straight after, as a crew would, and the tap counts.
+            await crew.GetByTestId("prealert-message").FillAsync("STEMI, pain 8/10");
+            await crew.GetByTestId("send-prealert").ClickAsync();
+            await crew.Locator($"[data-testid=loop][data-hospital-id='{hospitalId}'][data-loop-state=PreAlertSent]").WaitForAsync();
+            await crew.GetByTestId("step-ArriveHospital").ClickAsync();
+            await crew.Locator("[data-testid=crew-screen][data-state=AtHospital]").WaitForAsync();
             await UnitOnMapAsync(dispatch, unitId, "AtHospital");
 
-            // The transfer of care is the ED's to record; the crew screen follows it and the crew confirms it.
-            using var ed = session.Server.Client(session.Server.Token(Roles.Ed, hospital: hospitalId, name: "dr Lee"));
-            (await ed.PostAsJsonAsync($"/api/incidents/{caseId}/transitions", new { trigger = "Handover" })).EnsureSuccessStatusCode();
+            // The board has the pre-alert, its loop at the arrival, and shows the patient arrived; the ED records the transfer of care from its board.
+            await card.Locator("[data-testid=prealert][data-loop-state=Arrived]").Filter(new LocatorFilterOptions { HasText = "STEMI, pain 8/10" }).WaitForAsync();
+            await ed.Locator($".inbound[data-incident-id='{caseId}'][data-state=AtHospital]").GetByTestId("eta").Filter(new LocatorFilterOptions { HasText = "ETA arrived" }).WaitForAsync();
+            await card.GetByTestId("open-patient").ClickAsync();
+            await ed.GetByTestId("transfer-of-care").ClickAsync();
+            await card.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+            // The crew screen follows the ED's transfer of care, and the crew confirms it.
             await crew.Locator("[data-testid=crew-screen][data-state=HandedOver]").WaitForAsync();
             await crew.GetByTestId("confirm-transfer").ClickAsync();
             await crew.Locator($"[data-testid=loop][data-loop-state=TransferAcknowledged]").WaitForAsync();
@@ -62,8 +79,9 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
             await crew.GetByTestId("no-case").WaitForAsync();
             await UnitOnMapAsync(dispatch, unitId, "Available");
 
-            // Neither page was reloaded.
+            // No page was reloaded.
             Assert.Equal("yes", await dispatch.EvaluateAsync<string>("() => window.sameDocument"));
+            Assert.Equal("yes", await ed.EvaluateAsync<string>("() => window.sameDocument"));
             Assert.Equal("yes", await crew.EvaluateAsync<string>("() => window.sameDocument"));
         });
     }
@@ -146,8 +164,6 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
 
     private static async Task StepAsync(IPage crew, string trigger, string state)
     {
-        // The previous action has finished on the server (its buttons are live again) before the next tap.
-        await crew.Locator("[data-testid=crew-screen][data-busy=false]").WaitForAsync();
         await crew.GetByTestId($"step-{trigger}").ClickAsync();
         await crew.Locator($"[data-testid=crew-screen][data-state={state}]").WaitForAsync();
     }

@@ -175,7 +175,7 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
         Assert.Equal(0, await page.GetByTestId("toggle-diversion").CountAsync());
     }
 
-    private static async Task SignInAsEdAsync(IPage page, string hospitalId)
+    internal static async Task SignInAsEdAsync(IPage page, string hospitalId)
     {
         await page.GotoAsync("/signin");
         await page.GetByTestId("role").SelectOptionAsync("ed");
