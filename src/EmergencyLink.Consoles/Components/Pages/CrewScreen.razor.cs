@@ -3,6 +3,7 @@ using System.Security.Claims;
 using EmergencyLink.Clinical.Scores;
 using EmergencyLink.Consoles.Live;
 using EmergencyLink.Consoles.Map;
+using EmergencyLink.Consoles.Video;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
@@ -11,6 +12,7 @@ using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
 using EmergencyLink.Domain.Messaging;
+using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Domain.Units;
 using EmergencyLink.Security;
 using Microsoft.AspNetCore.Components;
@@ -44,6 +46,9 @@ public sealed partial class CrewScreen
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseMessage> messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GuidanceMark> marks = new(StringComparer.Ordinal);
+
+    // The case's video as the server relays it: the frames the ED marks are found here by their sequence.
+    private readonly FrameStore frames = new();
     private IDisposable? subscription;
     private ITimer? clock;
     private ClaimsPrincipal? user;
@@ -99,6 +104,11 @@ public sealed partial class CrewScreen
     /// unit back to service instead.
     /// </summary>
     private IncidentSnapshot? Current => incident is { } c && CaseWorkflow.IsTerminal(c.State) && unit?.IncidentId != c.Id ? null : incident;
+
+    private HeldFrame? LiveFrame => frames.Channels.Select(frames.Latest).LastOrDefault(f => f is not null);
+
+    private IEnumerable<GuidanceMark> MarksOn(string channel, long sequence) =>
+        marks.Values.Where(m => m.Channel == channel && m.Sequence == sequence);
 
     private IEnumerable<CaseMessage> Conversation => messages.Values.OrderBy(m => m.At).ThenBy(m => m.Id, StringComparer.Ordinal);
 
@@ -543,6 +553,42 @@ public sealed partial class CrewScreen
         });
     }
 
+    void IConsoleListener.OnTelemetry(string? hospitalId, TelemetryDelivery delivery)
+    {
+        // Every case's stream passes here at full rate: only this case's video matters to the screen.
+        if (delivery.CaseId != incident?.Id)
+        {
+            return;
+        }
+
+        var videos = new List<(string Channel, long Sequence, VideoFrame Frame)>();
+        foreach (var frame in delivery.Frames)
+        {
+            if (frame.Kind == TelemetryKind.Video && TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _))
+            {
+                videos.Add((frame.Channel, frame.Sequence, video));
+            }
+        }
+
+        if (videos.Count > 0)
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (delivery.CaseId != incident?.Id)
+                {
+                    return;
+                }
+
+                foreach (var (channel, sequence, frame) in videos)
+                {
+                    frames.Add(channel, sequence, frame);
+                }
+
+                StateHasChanged();
+            });
+        }
+    }
+
     void IConsoleListener.OnGuidanceMarked(IncidentSnapshot changed, GuidanceMark mark)
     {
         if (changed.Id != incident?.Id)
@@ -585,6 +631,7 @@ public sealed partial class CrewScreen
         {
             messages.Clear();
             marks.Clear();
+            frames.Clear();
             destinations = null;
             link = [];
             linkShown = "";

@@ -3,11 +3,14 @@ using System.Security.Claims;
 using EmergencyLink.Consoles.Ed;
 using EmergencyLink.Consoles.Live;
 using EmergencyLink.Consoles.Map;
+using EmergencyLink.Consoles.Video;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Geo.Routing;
 using EmergencyLink.Security;
@@ -55,10 +58,25 @@ public sealed partial class EdBoard
     private bool live;
     private bool ecgAttached;
     private int ecgFramesSeen;
-    private int videoFrames;
-    private int videoDecodable;
-    private string? videoImage;
     private int bedsDraft;
+
+    // The open patient's video, messages and guidance marks; cleared when another patient is opened.
+    private readonly FrameStore frames = new();
+    private readonly Dictionary<string, CaseMessage> messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GuidanceMark> marks = new(StringComparer.Ordinal);
+    private static readonly GuidanceShape[] GuidanceTools = [GuidanceShape.Point, GuidanceShape.Line, GuidanceShape.Arrow];
+    private ElementReference videoPanel;
+    private IJSObjectReference? guidanceModule;
+    private IJSObjectReference? guidanceHandle;
+    private DotNetObjectReference<EdBoard>? self;
+
+    /// <summary>The frame the clinician is guiding on, held still; null while the picture is live.</summary>
+    private HeldFrame? held;
+    private GuidanceShape tool = GuidanceShape.Point;
+    private string? markText;
+    private string? messageText;
+    private string? resusRoom = "1";
+    private string? divertTo;
 
     [Inject]
     private IGrainFactory Grains { get; set; } = null!;
@@ -101,6 +119,25 @@ public sealed partial class EdBoard
 
     private IncidentSnapshot? Open => openId is null ? null : inbound.GetValueOrDefault(openId);
 
+    private HeldFrame? ShownFrame => held ?? frames.Channels.Select(frames.Latest).LastOrDefault(f => f is not null);
+
+    private IEnumerable<CaseMessage> Conversation => messages.Values.OrderBy(m => m.At).ThenBy(m => m.Id, StringComparer.Ordinal);
+
+    private IEnumerable<GuidanceMark> MarksOn(string channel, long sequence) =>
+        marks.Values.Where(m => m.Channel == channel && m.Sequence == sequence);
+
+    /// <summary>Tele-guidance is the destination ED's (or an admin's), as <c>POST /api/incidents/{id}/guidance</c> allows.</summary>
+    private bool MayGuide(IncidentSnapshot incident) =>
+        user is not null && incident.HospitalId is { } destination && Scope.MayActForHospital(user, destination);
+
+    private static string ToolLabel(GuidanceShape shape) => shape switch
+    {
+        GuidanceShape.Point => "Point",
+        GuidanceShape.Line => "Draw",
+        GuidanceShape.Arrow => "Arrow",
+        _ => shape.ToString(),
+    };
+
     protected override async Task OnInitializedAsync()
     {
         user = (await Authentication).User;
@@ -119,6 +156,7 @@ public sealed partial class EdBoard
         if (firstRender)
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/ed-ecg.js");
+            guidanceModule = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/guidance.js");
             // The countdown moves every second; routes are measured again every few seconds on the same tick.
             clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             ecgTimer = Time.CreateTimer(_ => _ = InvokeAsync(FlushEcgAsync), null, EcgBatchInterval, EcgBatchInterval);
@@ -132,6 +170,11 @@ public sealed partial class EdBoard
         {
             ecgAttached = true;
             ecgHandle = await module.InvokeAsync<IJSObjectReference>("attach", ecgCanvas);
+            if (guidanceModule is not null)
+            {
+                self ??= DotNetObjectReference.Create(this);
+                guidanceHandle = await guidanceModule.InvokeAsync<IJSObjectReference>("attach", videoPanel, self);
+            }
         }
     }
 
@@ -208,14 +251,28 @@ public sealed partial class EdBoard
         await CloseAsync();
         openId = incidentId;
         ecgFramesSeen = 0;
-        videoFrames = 0;
-        videoDecodable = 0;
-        videoImage = null;
+        if (inbound.GetValueOrDefault(incidentId) is { } incident)
+        {
+            foreach (var message in incident.Messages)
+            {
+                messages[message.Id] = message;
+            }
+
+            // The snapshot carries only the latest marks; the case keeps more.
+            foreach (var mark in await Grains.GetGrain<IIncidentGrain>(incidentId).GetGuidanceAsync() ?? incident.Guidance)
+            {
+                marks[mark.Id] = mark;
+            }
+        }
     }
 
     private async Task CloseAsync()
     {
         openId = null;
+        frames.Clear();
+        messages.Clear();
+        marks.Clear();
+        held = null;
         lock (ecgGate)
         {
             pendingEcg.Clear();
@@ -236,8 +293,95 @@ public sealed partial class EdBoard
             }
         }
 
+        if (guidanceHandle is not null)
+        {
+            var handle = guidanceHandle;
+            guidanceHandle = null;
+            try
+            {
+                await handle.InvokeVoidAsync("detach");
+                await handle.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; nothing to stop listening to.
+            }
+        }
+
         ecgAttached = false;
     }
+
+    /// <summary>
+    /// A stroke from the drawing module: the frame it names is the one the clinician saw under the pointer, and the
+    /// board holds it still from now on so the next marks go on the same picture. Checked by the rules the API applies.
+    /// </summary>
+    [JSInvokable]
+    public Task DrawAsync(string channel, long sequence, string shape, double[] xy) => GuardAsync("mark the frame", async () =>
+    {
+        if (Open is not { } p || !MayGuide(p))
+        {
+            problem = "Only the receiving ED gives tele-guidance on its patient's video.";
+            StateHasChanged();
+            return;
+        }
+
+        if (held is null || held.Channel != channel || held.Sequence != sequence)
+        {
+            held = frames.Find(channel, sequence) ?? held;
+        }
+
+        var points = Enumerable.Range(0, (xy?.Length ?? 0) / 2).Select(i => new GuidancePoint(xy![2 * i], xy[(2 * i) + 1])).ToArray();
+        var mark = new NewGuidanceMark(channel, sequence, Enum.TryParse<GuidanceShape>(shape, out var s) ? s : (GuidanceShape)(-1), points,
+            string.IsNullOrWhiteSpace(markText) ? null : markText.Trim());
+        var errors = TeleGuidance.Validate(mark);
+        if (errors.Count > 0)
+        {
+            problem = string.Join(" ", errors.Values);
+            StateHasChanged();
+            return;
+        }
+
+        var result = await Grains.GetGrain<IIncidentGrain>(p.Id).MarkGuidanceAsync(mark, hospitalId, await ActorAsync());
+        problem = result.Succeeded ? null : result.Error;
+        if (result.Value is { } kept)
+        {
+            marks[kept.Id] = kept;
+            markText = null;
+        }
+
+        StateHasChanged();
+    });
+
+    private Task SendMessageAsync(IncidentSnapshot incident, QuickReply? reply) => GuardAsync("send the message", async () =>
+    {
+        if (hospitalId is null || !MayAct)
+        {
+            problem = "Only the receiving ED writes to the crew from this board.";
+            return;
+        }
+
+        var target = reply switch
+        {
+            QuickReply.GoToResus => resusRoom?.Trim(),
+            QuickReply.DivertTo => divertTo ?? Region.Hospitals.FirstOrDefault(h => h.Id != hospitalId)?.Id,
+            _ => null,
+        };
+        var message = new NewCaseMessage(MessageSide.Ed, hospitalId, string.IsNullOrWhiteSpace(messageText) ? null : messageText.Trim(), reply, target);
+        var errors = CaseMessages.Validate(message);
+        if (errors.Count > 0)
+        {
+            problem = string.Join(" ", errors.Values);
+            return;
+        }
+
+        var posted = await Grains.GetGrain<IIncidentGrain>(incident.Id).PostMessageAsync(message, await ActorAsync());
+        problem = posted.Succeeded ? null : posted.Error;
+        if (posted.Value is { } kept)
+        {
+            messages[kept.Id] = kept;
+            messageText = null;
+        }
+    });
 
     /// <summary>Hands the ECG gathered since the last batch to the canvas in one call.</summary>
     private async Task FlushEcgAsync()
@@ -379,6 +523,36 @@ public sealed partial class EdBoard
         StateHasChanged();
     });
 
+    void IConsoleListener.OnCaseMessage(IncidentSnapshot incident, CaseMessage message)
+    {
+        if (incident.Id == openId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (incident.Id == openId)
+                {
+                    messages[message.Id] = message;
+                    StateHasChanged();
+                }
+            });
+        }
+    }
+
+    void IConsoleListener.OnGuidanceMarked(IncidentSnapshot incident, GuidanceMark mark)
+    {
+        if (incident.Id == openId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (incident.Id == openId)
+                {
+                    marks[mark.Id] = mark;
+                    StateHasChanged();
+                }
+            });
+        }
+    }
+
     void IConsoleListener.OnUnitChanged(AmbulanceSnapshot unit)
     {
         // Only units bringing a patient here matter; their next position shows in the next ETA measurement.
@@ -411,8 +585,7 @@ public sealed partial class EdBoard
         var isOpen = delivery.CaseId == openId;
         var ecg = new List<EcgBlock>();
         var readings = new List<VitalSigns>();
-        VideoFrame? lastVideo = null;
-        var videos = 0;
+        var videos = new List<(string Channel, long Sequence, VideoFrame Frame)>();
         foreach (var frame in delivery.Frames)
         {
             switch (frame.Kind)
@@ -423,9 +596,8 @@ public sealed partial class EdBoard
                 case TelemetryKind.Ecg when isOpen && TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _):
                     ecg.Add(block);
                     break;
-                case TelemetryKind.Video when isOpen:
-                    videos++;
-                    lastVideo = TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _) ? video : lastVideo;
+                case TelemetryKind.Video when isOpen && TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _):
+                    videos.Add((frame.Channel, frame.Sequence, video));
                     break;
             }
         }
@@ -438,13 +610,13 @@ public sealed partial class EdBoard
             }
         }
 
-        if (readings.Count > 0 || ecg.Count > 0 || videos > 0)
+        if (readings.Count > 0 || ecg.Count > 0 || videos.Count > 0)
         {
-            _ = InvokeAsync(() => Take(delivery.CaseId, readings, ecg.Count, videos, lastVideo));
+            _ = InvokeAsync(() => Take(delivery.CaseId, readings, ecg.Count, videos));
         }
     }
 
-    private void Take(string caseId, List<VitalSigns> readings, int ecgFrames, int videos, VideoFrame? video)
+    private void Take(string caseId, List<VitalSigns> readings, int ecgFrames, List<(string Channel, long Sequence, VideoFrame Frame)> videos)
     {
         if (readings.Count > 0)
         {
@@ -460,24 +632,18 @@ public sealed partial class EdBoard
         if (caseId == openId)
         {
             ecgFramesSeen += ecgFrames;
-            videoFrames += videos;
-            if (video is not null && IsJpeg(video.Data))
+            foreach (var (channel, sequence, frame) in videos)
             {
-                videoDecodable++;
-                videoImage = "data:image/jpeg;base64," + Convert.ToBase64String(video.Data);
+                frames.Add(channel, sequence, frame);
             }
         }
 
         // Vitals come once a second: the one render they cause is the board's beat. ECG alone renders nothing here.
-        if (readings.Count > 0 || videos > 0)
+        if (readings.Count > 0 || videos.Count > 0)
         {
             StateHasChanged();
         }
     }
-
-    /// <summary>A JPEG starts with SOI (FF D8) and ends with EOI (FF D9); anything else is not shown as an image.</summary>
-    private static bool IsJpeg(byte[] data) =>
-        data.Length > 4 && data[0] == 0xFF && data[1] == 0xD8 && data[^2] == 0xFF && data[^1] == 0xD9;
 
     /// <summary>
     /// Inbound is the hospital grain's rule: headed here (Transporting or AtHospital), not yet handed over. A case that
@@ -501,6 +667,13 @@ public sealed partial class EdBoard
             }
 
             inbound[incident.Id] = incident;
+            if (incident.Id == openId)
+            {
+                foreach (var message in incident.Messages)
+                {
+                    messages[message.Id] = message;
+                }
+            }
         }
         else if (inbound.Remove(incident.Id))
         {
@@ -557,11 +730,17 @@ public sealed partial class EdBoard
         }
 
         await CloseAsync();
+        self?.Dispose();
         try
         {
             if (module is not null)
             {
                 await module.DisposeAsync();
+            }
+
+            if (guidanceModule is not null)
+            {
+                await guidanceModule.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
