@@ -1,4 +1,5 @@
 using System.Net;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.EndToEnd.Tests;
 using EmergencyLink.Security;
 using EmergencyLink.VehicleLink;
@@ -60,7 +61,8 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
             try
             {
                 await gateway.StartAsync();
-                streaming = new LiveStream(gateway, caseId).RunAsync(TimeSpan.FromSeconds(40));
+                var monitor = new LiveStream(gateway, caseId);
+                streaming = monitor.RunAsync(TimeSpan.FromSeconds(40));
                 await card.GetByTestId("open-patient").ClickAsync();
                 await page.Locator($"[data-testid=patient][data-incident-id='{caseId}']").WaitForAsync();
                 await page.GetByTestId("vital-hr").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^[4-9]\d$") }).WaitForAsync();
@@ -81,6 +83,21 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
                 await page.GetByTestId("patient-ack-prealert").ClickAsync();
                 await card.Locator("[data-testid=prealert][data-loop-state=PreAlertAcknowledged]").WaitForAsync();
                 await Screenshots.TakeAsync(page, "ed-board");
+
+                // A clinician who opens the patient later starts from the archive's last seconds (the hub's late-joiner
+                // replay), not from an empty trace: the first picture already holds seconds of ECG and of vitals.
+                while (monitor.LastSequence(VehicleLinkProtocol.EcgChannel) < 200)
+                {
+                    await Task.Delay(200); // 8 s of ECG streamed, more than the 5 s asked of the backfill below
+                }
+
+                var later = await session.NewPageAsync();
+                await SignInAsEdAsync(later, receiving);
+                await later.Locator($".inbound[data-incident-id='{caseId}']").GetByTestId("open-patient").ClickAsync();
+                await later.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=ecg-canvas]')?.dataset.samples ?? 0) > 0");
+                var backfilled = int.Parse((await later.GetByTestId("ecg-canvas").GetAttributeAsync("data-samples"))!, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(backfilled >= 2500, $"The later board's first ECG batch had {backfilled} samples, not the last seconds.");
+                Assert.True(int.Parse((await later.GetByTestId("vitals").GetAttributeAsync("data-samples"))!, System.Globalization.CultureInfo.InvariantCulture) >= 5);
             }
             finally
             {

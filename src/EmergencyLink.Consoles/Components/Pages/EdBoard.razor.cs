@@ -38,6 +38,18 @@ public sealed partial class EdBoard
     private readonly Dictionary<string, RoadEta> etas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VitalsTrend> vitals = new(StringComparer.Ordinal);
     private readonly List<EcgBlock> pendingEcg = [];
+
+    /// <summary>Per inbound case, the first vitals sequence heard live: the backfill adds only readings from before it.</summary>
+    private readonly Dictionary<string, long> firstLiveVitals = new(StringComparer.Ordinal);
+
+    /// <summary>The first live ECG sequence queued for the open patient: the archive's backfill stops before it. Under ecgGate.</summary>
+    private long? firstLiveEcg;
+
+    /// <summary>
+    /// True from opening a patient until its backfill is queued: the handler renders (and the canvas attaches) at its
+    /// first await, and a flush before the backfill would draw live ECG ahead of the older seconds. Under ecgGate.
+    /// </summary>
+    private bool awaitingBackfill;
     private readonly Lock ecgGate = new();
 
     // Read on the telemetry's thread to drop other cases' frames at once; replaced whole on the renderer's, never mutated.
@@ -101,6 +113,9 @@ public sealed partial class EdBoard
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
+
+    [Inject]
+    private ICaseReplay Replay { get; set; } = null!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
@@ -251,6 +266,11 @@ public sealed partial class EdBoard
         await CloseAsync();
         openId = incidentId;
         ecgFramesSeen = 0;
+        lock (ecgGate)
+        {
+            awaitingBackfill = true;
+        }
+
         if (inbound.GetValueOrDefault(incidentId) is { } incident)
         {
             foreach (var message in incident.Messages)
@@ -263,12 +283,91 @@ public sealed partial class EdBoard
             {
                 marks[mark.Id] = mark;
             }
+
+            await BackfillAsync(incidentId);
+        }
+
+        lock (ecgGate)
+        {
+            awaitingBackfill = false;
+        }
+    }
+
+    /// <summary>
+    /// The last seconds from the archive (the late-joiner replay the ED hub gives), so an opened patient shows a trace and
+    /// readings at once instead of filling from empty. Runs before the canvas is attached, so the replayed ECG is drawn
+    /// before the live ECG that arrived meanwhile (which it stops short of). Vitals are filled only for a patient the
+    /// board has no readings of yet: the board hears every inbound patient's vitals, so otherwise it has them already.
+    /// </summary>
+    private async Task BackfillAsync(string incidentId)
+    {
+        TelemetryDelivery replayed;
+        try
+        {
+            replayed = await Replay.LastSecondsAsync(incidentId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogWarning(e, "The ED board could not read the last seconds of {Incident} from the archive", incidentId);
+            return;
+        }
+
+        if (openId != incidentId)
+        {
+            return;
+        }
+
+        var ordered = replayed.Frames.OrderBy(f => f.Channel, StringComparer.Ordinal).ThenBy(f => f.Sequence).ToArray();
+        var liveFrom = firstLiveVitals.GetValueOrDefault(incidentId, long.MaxValue);
+        var older = new List<VitalSigns>();
+        foreach (var frame in ordered.Where(f => f.Kind == TelemetryKind.Vitals && f.Sequence < liveFrom))
+        {
+            if (TelemetryCodec.TryDecodeVitals(frame.Payload, out var v, out _))
+            {
+                older.Add(v);
+            }
+        }
+
+        if (older.Count > 0)
+        {
+            if (!vitals.TryGetValue(incidentId, out var trend))
+            {
+                trend = new VitalsTrend();
+                vitals[incidentId] = trend;
+            }
+
+            trend.Prepend(older);
+        }
+
+        foreach (var frame in ordered.Where(f => f.Kind == TelemetryKind.Video))
+        {
+            if (TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _))
+            {
+                frames.Add(frame.Channel, frame.Sequence, video);
+            }
+        }
+
+        lock (ecgGate)
+        {
+            var before = firstLiveEcg ?? long.MaxValue;
+            var ecg = ordered.Where(f => f.Kind == TelemetryKind.Ecg && f.Sequence < before)
+                .Select(f => TelemetryCodec.TryDecodeEcg(f.Payload, out var block, out _) ? block : null)
+                .OfType<EcgBlock>()
+                .ToArray();
+            pendingEcg.InsertRange(0, ecg);
+            ecgFramesSeen += ecg.Length;
         }
     }
 
     private async Task CloseAsync()
     {
         openId = null;
+        lock (ecgGate)
+        {
+            firstLiveEcg = null;
+            awaitingBackfill = false;
+        }
+
         frames.Clear();
         messages.Clear();
         marks.Clear();
@@ -389,6 +488,12 @@ public sealed partial class EdBoard
         EcgBlock[] batch;
         lock (ecgGate)
         {
+            // Until the canvas is attached the blocks wait for it: the first of them may be the backfill.
+            if (awaitingBackfill || ecgHandle is null)
+            {
+                return;
+            }
+
             batch = [.. pendingEcg];
             pendingEcg.Clear();
         }
@@ -585,16 +690,20 @@ public sealed partial class EdBoard
         var isOpen = delivery.CaseId == openId;
         var ecg = new List<EcgBlock>();
         var readings = new List<VitalSigns>();
+        var firstVitals = long.MaxValue;
         var videos = new List<(string Channel, long Sequence, VideoFrame Frame)>();
+        var firstEcg = long.MaxValue;
         foreach (var frame in delivery.Frames)
         {
             switch (frame.Kind)
             {
                 case TelemetryKind.Vitals when TelemetryCodec.TryDecodeVitals(frame.Payload, out var v, out _):
                     readings.Add(v);
+                    firstVitals = Math.Min(firstVitals, frame.Sequence);
                     break;
                 case TelemetryKind.Ecg when isOpen && TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _):
                     ecg.Add(block);
+                    firstEcg = Math.Min(firstEcg, frame.Sequence);
                     break;
                 case TelemetryKind.Video when isOpen && TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _):
                     videos.Add((frame.Channel, frame.Sequence, video));
@@ -607,12 +716,21 @@ public sealed partial class EdBoard
             lock (ecgGate)
             {
                 pendingEcg.AddRange(ecg);
+                firstLiveEcg = Math.Min(firstLiveEcg ?? long.MaxValue, firstEcg);
             }
         }
 
         if (readings.Count > 0 || ecg.Count > 0 || videos.Count > 0)
         {
-            _ = InvokeAsync(() => Take(delivery.CaseId, readings, ecg.Count, videos));
+            _ = InvokeAsync(() =>
+            {
+                if (readings.Count > 0 && !firstLiveVitals.ContainsKey(delivery.CaseId))
+                {
+                    firstLiveVitals[delivery.CaseId] = firstVitals;
+                }
+
+                Take(delivery.CaseId, readings, ecg.Count, videos);
+            });
         }
     }
 
@@ -680,6 +798,7 @@ public sealed partial class EdBoard
             inboundIds = inbound.Keys.ToHashSet(StringComparer.Ordinal);
             etas.Remove(incident.Id);
             vitals.Remove(incident.Id);
+            firstLiveVitals.Remove(incident.Id);
             if (openId == incident.Id)
             {
                 _ = CloseAsync();
