@@ -50,6 +50,13 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
             (await crew.PostJsonAsync($"/api/incidents/{caseId}/prealert", new { message = "STEMI query, 64M, ETA 10" })).Expect(HttpStatusCode.OK);
             await card.Locator("[data-testid=prealert][data-loop-state=PreAlertSent]").WaitForAsync();
 
+            // The waiting pre-alert sounds the board's alarm (Web Audio); muting silences it until something new waits.
+            await page.Locator("[data-testid=alarm][data-alarm=sounding]").WaitForAsync();
+            await page.WaitForFunctionAsync("() => window.edAlarm?.mode === 'sounding' && window.edAlarm.played > 0");
+            await page.GetByTestId("alarm-mute").ClickAsync();
+            await page.Locator("[data-testid=alarm][data-alarm=muted]").WaitForAsync();
+            await page.WaitForFunctionAsync("() => window.edAlarm.mode === 'muted'");
+
             var gateway = new VehicleGateway(new VehicleGatewayOptions
             {
                 ServerUrl = server.BaseAddress,
@@ -82,6 +89,7 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
 
                 await page.GetByTestId("patient-ack-prealert").ClickAsync();
                 await card.Locator("[data-testid=prealert][data-loop-state=PreAlertAcknowledged]").WaitForAsync();
+                await page.Locator("[data-testid=alarm][data-alarm=off]").WaitForAsync();
                 await Screenshots.TakeAsync(page, "ed-board");
 
                 // A clinician who opens the patient later starts from the archive's last seconds (the hub's late-joiner

@@ -79,6 +79,11 @@ public sealed partial class EdBoard
     private static readonly GuidanceShape[] GuidanceTools = [GuidanceShape.Point, GuidanceShape.Line, GuidanceShape.Arrow];
     private ElementReference videoPanel;
     private IJSObjectReference? guidanceModule;
+    private IJSObjectReference? alarmModule;
+    private string alarmPlaying = "off";
+
+    /// <summary>What was waiting when the clinician muted: a new pre-alert or alert sounds again.</summary>
+    private HashSet<string>? mutedFor;
     private IJSObjectReference? guidanceHandle;
     private DotNetObjectReference<EdBoard>? self;
 
@@ -134,6 +139,34 @@ public sealed partial class EdBoard
 
     private IncidentSnapshot? Open => openId is null ? null : inbound.GetValueOrDefault(openId);
 
+    /// <summary>Pre-alerts and alerts that wait for this ED, by a key that names each.</summary>
+    private HashSet<string> Waiting => MayAct
+        ? inbound.Values.SelectMany(i => (LoopOf(i) is { AwaitsEd: true } l ? [$"{i.Id}/prealert/{l.EscalationLevel > 0}"] : Array.Empty<string>())
+            .Concat(i.Alerts.Where(a => !a.Acknowledged).Select(a => $"{i.Id}/alert/{a.Id}"))).ToHashSet(StringComparer.Ordinal)
+        : [];
+
+    /// <summary>off, sounding, escalated (a pre-alert escalated for want of an answer) or muted.</summary>
+    private string Alarm
+    {
+        get
+        {
+            var waiting = Waiting;
+            if (waiting.Count == 0)
+            {
+                return "off";
+            }
+
+            if (mutedFor is not null && waiting.IsSubsetOf(mutedFor))
+            {
+                return "muted";
+            }
+
+            return waiting.Any(k => k.EndsWith("/prealert/True", StringComparison.Ordinal)) ? "escalated" : "sounding";
+        }
+    }
+
+    private void ToggleMute() => mutedFor = Alarm == "muted" ? null : Waiting;
+
     private HeldFrame? ShownFrame => held ?? frames.Channels.Select(frames.Latest).LastOrDefault(f => f is not null);
 
     private IEnumerable<CaseMessage> Conversation => messages.Values.OrderBy(m => m.At).ThenBy(m => m.Id, StringComparer.Ordinal);
@@ -172,12 +205,20 @@ public sealed partial class EdBoard
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/ed-ecg.js");
             guidanceModule = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/guidance.js");
+            alarmModule = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/ed-alarm.js");
             // The countdown moves every second; routes are measured again every few seconds on the same tick.
             clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             ecgTimer = Time.CreateTimer(_ => _ = InvokeAsync(FlushEcgAsync), null, EcgBatchInterval, EcgBatchInterval);
             live = true;
             StateHasChanged();
             return;
+        }
+
+        // The alarm follows what the board shows: started, changed or stopped after the render that shows it.
+        if (alarmModule is not null && Alarm is var alarm && alarm != alarmPlaying)
+        {
+            alarmPlaying = alarm;
+            await alarmModule.InvokeVoidAsync("set", alarm);
         }
 
         // The canvas exists only while a patient is open; attach the drawing when it appears, drop it when it goes.
@@ -860,6 +901,12 @@ public sealed partial class EdBoard
             if (guidanceModule is not null)
             {
                 await guidanceModule.DisposeAsync();
+            }
+
+            if (alarmModule is not null)
+            {
+                await alarmModule.InvokeVoidAsync("set", "off");
+                await alarmModule.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
