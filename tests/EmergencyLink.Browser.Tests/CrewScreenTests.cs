@@ -162,6 +162,8 @@ public sealed class CrewScreenTests(BrowserSession session) : IClassFixture<Brow
 
                 // An arrow drawn by dragging lands on the same held frame.
                 await ed.GetByTestId("tool-Arrow").ClickAsync();
+                await edFrame.Locator(".frame-view[data-tool=Arrow]").WaitForAsync();
+                box = (await view.BoundingBoxAsync())!; // the held frame's tools may have moved it
                 await ed.Mouse.MoveAsync(box.X + (box.Width * 0.5f), box.Y + (box.Height * 0.5f));
                 await ed.Mouse.DownAsync();
                 await ed.Mouse.MoveAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height * 0.55f), new MouseMoveOptions { Steps = 5 });
