@@ -16,6 +16,8 @@ builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
 builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
 builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICrewDesk, EmergencyLink.Server.Live.ConsoleCrewDesk>();
+builder.Services.AddSingleton<EmergencyLink.Server.Live.TelemetryReplay>();
+builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICaseReplay>(sp => sp.GetRequiredService<EmergencyLink.Server.Live.TelemetryReplay>());
 builder.AddEmergencyLinkDemo();
 builder.AddEmergencyLinkObservability();
 
