@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using EmergencyLink.Grains.Live.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EmergencyLink.Grains.Live;
+
+/// <summary>
+/// This node's place in the fan-out: registers its receiver with the registry (and renews it), links to every other
+/// live node, and unlinks a node as soon as membership says its silo is going or gone.
+/// </summary>
+/// <remarks>
+/// Links are added from the registry's lists but removed only by membership or a node's own goodbye: a registry that
+/// has just been reactivated elsewhere returns a partial list until every node has renewed, and that must not cut a
+/// healthy peer off.
+/// </remarks>
+public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly IGrainFactory grains;
+    private readonly IClusterMembershipService membership;
+    private readonly TimeProvider time;
+    private readonly LiveFanoutOptions options;
+    private readonly ILogger<LiveFanout> logger;
+    private readonly SiloAddress self;
+    private readonly object gate = new();
+    private readonly CancellationTokenSource stopping = new();
+
+    // Observers are held weakly by Orleans: this field keeps the receiver (and so its reference) alive.
+    private readonly LiveNodeReceiver receiver;
+    private ILiveNode? reference;
+    private ImmutableArray<LiveNodeLink> links = [];
+    private Task background = Task.CompletedTask;
+
+    public LiveFanout(
+        IGrainFactory grains,
+        IClusterMembershipService membership,
+        ILocalSiloDetails silo,
+        TimeProvider time,
+        IOptions<LiveFanoutOptions> options,
+        [FromKeyedServices(LiveFeedKeys.Replica)] ILiveFeed replica,
+        ILogger<LiveFanout> logger)
+    {
+        this.grains = grains;
+        this.membership = membership;
+        this.time = time;
+        this.options = options.Value;
+        this.logger = logger;
+        self = silo.SiloAddress;
+        receiver = new LiveNodeReceiver(replica, this, logger);
+    }
+
+    /// <summary>Read without a lock on every change: an immutable array swapped whole.</summary>
+    internal ImmutableArray<LiveNodeLink> Links => links;
+
+    public IReadOnlyList<LiveNodeLinkStats> Stats() => links.Select(l => l.Stats).ToArray();
+
+    internal void Forward(LiveEvent change)
+    {
+        foreach (var link in links)
+        {
+            link.Enqueue(change);
+        }
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(LiveFanout), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        reference = grains.CreateObjectReference<ILiveNode>(receiver);
+        background = Task.WhenAll(Task.Run(RenewAsync), Task.Run(WatchMembershipAsync));
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync();
+        try
+        {
+            await grains.GetGrain<ILiveNodeRegistryGrain>(0).UnregisterAsync(self).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation(ex, "Could not say goodbye to the live node registry; peers drop this node when membership does");
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        ImmutableArray<LiveNodeLink> closing;
+        lock (gate)
+        {
+            closing = links;
+            links = [];
+        }
+
+        foreach (var link in closing)
+        {
+            await link.DisposeAsync();
+        }
+
+        await background.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (reference is not null)
+        {
+            grains.DeleteObjectReference<ILiveNode>(reference);
+        }
+    }
+
+    /// <summary>Adds a link to every listed node not yet linked, except this one and any membership says is gone.</summary>
+    internal void Link(IEnumerable<LiveNodeEntry> nodes)
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var snapshot = membership.CurrentSnapshot;
+        lock (gate)
+        {
+            var next = links;
+            foreach (var node in nodes)
+            {
+                if (node.Silo.Equals(self) || snapshot.GetSiloStatus(node.Silo).IsTerminating())
+                {
+                    continue;
+                }
+
+                var existing = next.FirstOrDefault(l => l.Entry.Silo.Equals(node.Silo));
+                if (existing is not null && existing.Entry.Node.Equals(node.Node))
+                {
+                    continue;
+                }
+
+                if (existing is not null)
+                {
+                    next = next.Remove(existing);
+                    _ = existing.DisposeAsync().AsTask();
+                }
+
+                next = next.Add(new LiveNodeLink(node, options, logger));
+                logger.LogInformation("Live changes now also go to node {Silo}", node.Silo);
+            }
+
+            links = next;
+        }
+    }
+
+    private void Unlink(Func<SiloAddress, bool> gone)
+    {
+        List<LiveNodeLink> removed;
+        lock (gate)
+        {
+            removed = links.Where(l => gone(l.Entry.Silo)).ToList();
+            if (removed.Count == 0)
+            {
+                return;
+            }
+
+            links = links.RemoveRange(removed);
+        }
+
+        foreach (var link in removed)
+        {
+            var stats = link.Stats;
+            logger.LogInformation("Live node {Silo} is gone; it was sent {Forwarded} changes, {Dropped} dropped", stats.Silo, stats.Forwarded, stats.Dropped);
+            _ = link.DisposeAsync().AsTask();
+        }
+    }
+
+    private async Task RenewAsync()
+    {
+        var registry = grains.GetGrain<ILiveNodeRegistryGrain>(0);
+        while (!stopping.IsCancellationRequested)
+        {
+            var wait = options.RenewInterval;
+            try
+            {
+                var nodes = await registry.RegisterAsync(new LiveNodeEntry(self, reference!));
+                Link(nodes);
+                var listed = nodes.Select(n => n.Silo).ToHashSet();
+
+                // A node that said goodbye is absent from the list and may still be Active in membership for a moment.
+                Unlink(s => !listed.Contains(s) && membership.CurrentSnapshot.GetSiloStatus(s) != SiloStatus.Active);
+            }
+            catch (Exception ex) when (!stopping.IsCancellationRequested)
+            {
+                // At start the registry's silo may still be joining: try again soon rather than after a full interval.
+                logger.LogWarning(ex, "Could not register with the live node registry; retrying");
+                wait = TimeSpan.FromSeconds(1);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WatchMembershipAsync()
+    {
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stopping.Token))
+            {
+                Unlink(s => snapshot.GetSiloStatus(s).IsTerminating());
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Stopped watching membership; links to dead nodes now end only at their renewal");
+        }
+    }
+}
