@@ -38,7 +38,7 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         ILocalSiloDetails silo,
         TimeProvider time,
         IOptions<LiveFanoutOptions> options,
-        [FromKeyedServices(LiveFeedKeys.Replica)] ILiveFeed replica,
+        IServiceProvider services,
         ILogger<LiveFanout> logger)
     {
         this.grains = grains;
@@ -47,7 +47,8 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         this.options = options.Value;
         this.logger = logger;
         self = silo.SiloAddress;
-        receiver = new LiveNodeReceiver(replica, this, logger);
+        // Built on the first change from another node: a single node never builds (or starts) its replica feed.
+        receiver = new LiveNodeReceiver(new Lazy<ILiveFeed>(() => services.GetRequiredKeyedService<ILiveFeed>(LiveFeedKeys.Replica)), this, logger);
     }
 
     /// <summary>Read without a lock on every change: an immutable array swapped whole.</summary>
@@ -66,11 +67,25 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(LiveFanout), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 
-    private Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers before the host goes on to serve: a node that took connections before it was linked would show its
+    /// viewers nothing of what other nodes' grains change meanwhile. Bounded, so a registry that cannot be reached
+    /// delays start by seconds at most; the renewals keep trying.
+    /// </summary>
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
         reference = grains.CreateObjectReference<ILiveNode>(receiver);
-        background = Task.WhenAll(Task.Run(RenewAsync), Task.Run(WatchMembershipAsync));
-        return Task.CompletedTask;
+        var registered = false;
+        try
+        {
+            registered = await RegisterAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("The live node registry did not answer at start; retrying in the background");
+        }
+
+        background = Task.WhenAll(Task.Run(() => RenewAsync(registered)), Task.Run(WatchMembershipAsync));
     }
 
     private async Task StopAsync(CancellationToken cancellationToken)
@@ -168,36 +183,41 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         }
     }
 
-    private async Task RenewAsync()
+    private async Task RenewAsync(bool registered)
     {
-        var registry = grains.GetGrain<ILiveNodeRegistryGrain>(0);
         while (!stopping.IsCancellationRequested)
         {
-            var wait = options.RenewInterval;
+            // At start the registry's silo may still be joining: after a failure, try again soon, not after an interval.
             try
             {
-                var nodes = await registry.RegisterAsync(new LiveNodeEntry(self, reference!));
-                Link(nodes);
-                var listed = nodes.Select(n => n.Silo).ToHashSet();
-
-                // A node that said goodbye is absent from the list and may still be Active in membership for a moment.
-                Unlink(s => !listed.Contains(s) && membership.CurrentSnapshot.GetSiloStatus(s) != SiloStatus.Active);
-            }
-            catch (Exception ex) when (!stopping.IsCancellationRequested)
-            {
-                // At start the registry's silo may still be joining: try again soon rather than after a full interval.
-                logger.LogWarning(ex, "Could not register with the live node registry; retrying");
-                wait = TimeSpan.FromSeconds(1);
-            }
-
-            try
-            {
-                await Task.Delay(wait, time, stopping.Token);
+                await Task.Delay(registered ? options.RenewInterval : TimeSpan.FromSeconds(1), time, stopping.Token);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+
+            registered = await RegisterAsync();
+        }
+    }
+
+    private async Task<bool> RegisterAsync()
+    {
+        try
+        {
+            var nodes = await grains.GetGrain<ILiveNodeRegistryGrain>(0).RegisterAsync(new LiveNodeEntry(self, reference!));
+            Link(nodes);
+            var listed = nodes.Select(n => n.Silo).ToHashSet();
+
+            // Unlisted and not Active: gone without membership's word reaching this silo yet. Unlisted but Active is
+            // more likely a registry just reactivated and not yet renewed by that node: it stays linked.
+            Unlink(s => !listed.Contains(s) && membership.CurrentSnapshot.GetSiloStatus(s) != SiloStatus.Active);
+            return true;
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Could not register with the live node registry; retrying");
+            return false;
         }
     }
 

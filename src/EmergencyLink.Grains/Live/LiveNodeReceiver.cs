@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace EmergencyLink.Grains.Live;
 
 /// <summary>This node's observer: performs other nodes' changes on this node's replica feed, in the order received.</summary>
-internal sealed class LiveNodeReceiver(ILiveFeed replica, LiveFanout fanout, ILogger logger) : ILiveNode
+internal sealed class LiveNodeReceiver(Lazy<ILiveFeed> replica, LiveFanout fanout, ILogger logger) : ILiveNode
 {
     public async Task DeliverAsync(LiveEvent[] events)
     {
@@ -12,7 +12,7 @@ internal sealed class LiveNodeReceiver(ILiveFeed replica, LiveFanout fanout, ILo
         {
             try
             {
-                await change.ApplyAsync(replica);
+                await change.ApplyAsync(replica.Value);
             }
             catch (Exception ex)
             {
