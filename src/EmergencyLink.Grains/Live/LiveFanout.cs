@@ -48,13 +48,17 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         this.logger = logger;
         self = silo.SiloAddress;
         // Built on the first change from another node: a single node never builds (or starts) its replica feed.
-        receiver = new LiveNodeReceiver(new Lazy<ILiveFeed>(() => services.GetRequiredKeyedService<ILiveFeed>(LiveFeedKeys.Replica)), this, logger);
+        receiver = new LiveNodeReceiver(
+            new Lazy<ILiveFeed>(() => services.GetRequiredKeyedService<ILiveFeed>(LiveFeedKeys.Replica)), this, this.options.QueueCapacity, logger);
     }
 
     /// <summary>Read without a lock on every change: an immutable array swapped whole.</summary>
     internal ImmutableArray<LiveNodeLink> Links => links;
 
     public IReadOnlyList<LiveNodeLinkStats> Stats() => links.Select(l => l.Stats).ToArray();
+
+    /// <summary>Changes from other nodes this node dropped because it could not perform them as fast as they came.</summary>
+    public long DroppedOnReceipt => receiver.Dropped;
 
     internal void Forward(LiveEvent change)
     {
@@ -115,7 +119,9 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
             await link.DisposeAsync();
         }
 
-        await background.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        receiver.Complete();
+        await Task.WhenAll(background, receiver.Performing).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None)
+            .ContinueWith(_ => { }, TaskScheduler.Default);
         if (reference is not null)
         {
             grains.DeleteObjectReference<ILiveNode>(reference);
