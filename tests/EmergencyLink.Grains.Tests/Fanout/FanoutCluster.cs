@@ -39,6 +39,8 @@ public sealed class FanoutCluster : IAsyncDisposable
         {
             silo.AddSqliteGrainStorageAsDefault(o => o.Path = Path.Combine(folder, "grains.db"));
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddMetrics();
+            silo.Services.AddSingleton<EmergencyLinkMetrics>();
             silo.Services.AddSingleton<ITelemetryArchive>(archive);
             silo.Services.Configure<TelemetryOptions>(o => o.CaseRefresh = TimeSpan.Zero);
             silo.Services.AddSingleton<ITravelTimeEstimator>(new StraightLineTravelTimeEstimator(new StraightLineOptions()));
