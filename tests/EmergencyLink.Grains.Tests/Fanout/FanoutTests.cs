@@ -14,7 +14,10 @@ namespace EmergencyLink.Grains.Tests.Fanout;
 
 /// <summary>
 /// The live fan-out between server nodes: each test starts its own small cluster, since one of them kills a silo.
+/// In the shared cluster's collection only so as not to run beside it: its metrics tests listen to every meter named
+/// EmergencyLink in the process, and these clusters' grains would add to their counts.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class FanoutTests
 {
     private static async Task<(string Unit, string Case, string Hospital)> TransportingAsync(IGrainFactory grains)
