@@ -18,7 +18,7 @@ public static class SiloSetup
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId,
+            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, DevelopmentClusterOptions.PrimaryOf(builder.Configuration), serviceId: silo.ServiceId,
                 clusterId: silo.ClusterId);
             orleans.AddSqliteGrainStorageAsDefault(options =>
             {
@@ -29,7 +29,7 @@ public static class SiloSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseWatchers>();
-        builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
+        builder.AddEmergencyLinkLiveFeed();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
         builder.Services.Configure<TelemetryOptions>(builder.Configuration.GetSection(TelemetryOptions.Section));
         builder.Services.Configure<HandoverOptions>(builder.Configuration.GetSection(HandoverOptions.Section));
