@@ -83,7 +83,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                if ((await http.GetAsync("/readyz")).IsSuccessStatusCode)
                 {
                     return;
                 }
