@@ -33,7 +33,8 @@ public static class HealthEndpoints
     {
         var missing = new List<string>();
         var silo = services.GetRequiredService<ILocalSiloDetails>();
-        var status = services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.GetSiloStatus(silo.SiloAddress);
+        var membership = services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot;
+        var status = membership.GetSiloStatus(silo.SiloAddress);
         if (status != SiloStatus.Active)
         {
             missing.Add($"The silo {silo.SiloAddress} is {status}, not an active member of cluster {silo.ClusterId}.");
@@ -70,7 +71,8 @@ public static class HealthEndpoints
         }
 
         return missing.Count == 0
-            ? TypedResults.Ok(new HealthReport("ready", units))
+            ? TypedResults.Ok(new HealthReport("ready", units, silo.SiloAddress.ToString(),
+                membership.Members.Count(m => m.Value.Status == SiloStatus.Active)))
             : TypedResults.Problem(string.Join(" ", missing), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
                 extensions: new Dictionary<string, object?> { ["missing"] = missing, ["silo"] = silo.SiloAddress.ToString(), ["siloStatus"] = status.ToString() });
     }

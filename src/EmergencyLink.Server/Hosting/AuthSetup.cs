@@ -21,6 +21,10 @@ public static class AuthSetup
     public static WebApplicationBuilder AddEmergencyLinkAuth(this WebApplicationBuilder builder, string storagePath)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        // Resolved at start, not at the first request: a missing production key or an unreachable cluster database
+        // stops the node before it serves, and every node of a cluster holds the shared key before it is ready.
+        var signingKey = string.IsNullOrWhiteSpace(auth.Authority) ? SigningKey(builder, auth, storagePath) : null;
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -40,7 +44,7 @@ public static class AuthSetup
                 }
                 else
                 {
-                    jwt.TokenValidationParameters.IssuerSigningKey = SigningKey(builder, auth, storagePath);
+                    jwt.TokenValidationParameters.IssuerSigningKey = signingKey;
                 }
 
                 // Browsers cannot set headers on WebSockets; SignalR sends the token in the query string instead.

@@ -1,14 +1,15 @@
 namespace EmergencyLink.Server.Hosting;
 
 /// <summary>
-/// The silo's place in a cluster (<c>Orleans</c> section). <see cref="Clustering"/> chooses single-machine
+/// The silo's place in a cluster (<c>Orleans</c> section). <see cref="ClusteringMode"/> chooses single-machine
 /// (<see cref="ClusteringMode.Localhost"/>, the default) or a real cluster whose membership lives in Redis.
+/// Not <c>Orleans:Clustering</c>: Orleans 10 reads that subsection itself (its configuration-driven providers).
 /// </summary>
 public sealed class SiloOptions
 {
     public const string Section = "Orleans";
 
-    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+    public ClusteringMode ClusteringMode { get; set; } = ClusteringMode.Localhost;
 
     /// <summary>Orleans' own defaults; a second host on one machine needs other ports.</summary>
     public int SiloPort { get; set; } = 11111;

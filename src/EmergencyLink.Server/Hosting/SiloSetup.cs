@@ -17,7 +17,7 @@ public static class SiloSetup
 {
     /// <summary>
     /// Co-hosts the Orleans silo. By configuration only: localhost clustering or membership in Redis
-    /// (<c>Orleans:Clustering</c>), grain state and the telemetry archive in SQLite files or in PostgreSQL
+    /// (<c>Orleans:ClusteringMode</c>), grain state and the telemetry archive in SQLite files or in PostgreSQL
     /// (<c>Storage:Provider</c>).
     /// </summary>
     public static WebApplicationBuilder AddEmergencyLinkSilo(this WebApplicationBuilder builder, string storagePath)
@@ -83,7 +83,7 @@ public static class SiloSetup
 
     private static void UseClustering(ISiloBuilder orleans, SiloOptions silo, IConfigurationSection membership)
     {
-        if (silo.Clustering == ClusteringMode.Localhost)
+        if (silo.ClusteringMode == ClusteringMode.Localhost)
         {
             orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
             return;
@@ -91,7 +91,7 @@ public static class SiloSetup
 
         if (string.IsNullOrWhiteSpace(silo.Redis.ConnectionString))
         {
-            throw new InvalidOperationException("Orleans:Clustering is Redis but Orleans:Redis:ConnectionString is empty.");
+            throw new InvalidOperationException("Orleans:ClusteringMode is Redis but Orleans:Redis:ConnectionString is empty.");
         }
 
         orleans.UseRedisClustering(silo.Redis.ConnectionString);

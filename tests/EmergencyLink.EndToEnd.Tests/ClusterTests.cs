@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EmergencyLink.Security;
+using EmergencyLink.Server.Hosting;
+using Npgsql;
+
+namespace EmergencyLink.EndToEnd.Tests;
+
+/// <summary>
+/// Two real server processes, configured (not coded) into one Orleans cluster: membership in a private Redis, grain
+/// state, telemetry archive and keys in a private PostgreSQL. Skipped without the Debian packages, failed in CI.
+/// </summary>
+public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redis) : IClassFixture<LocalPostgres>, IClassFixture<LocalRedis>
+{
+    [SkippableFact]
+    public async Task Two_nodes_form_one_cluster_that_shares_cases_tokens_and_console_sign_ins()
+    {
+        var database = postgres.CreateDatabase("cluster");
+        var environment = ClusterEnvironment(redis.ConnectionString, database, "two-nodes");
+
+        // Each node its own home, as on two machines: otherwise both would find ASP.NET's default key ring in the
+        // one ~/.aspnet folder and the sign-in below would pass without the shared database.
+        using var home1 = new TempFolder();
+        using var home2 = new TempFolder();
+        await using var node1 = new ServerProcess(environment: new Dictionary<string, string>(environment) { ["HOME"] = home1.Path });
+        await using var node2 = new ServerProcess(environment: new Dictionary<string, string>(environment) { ["HOME"] = home2.Path });
+
+        // At once: both create the schema and race to make the signing key, as a cluster's first start does.
+        await Task.WhenAll(node1.StartAsync(), node2.StartAsync());
+        await WaitForMembersAsync(2, node1, node2);
+
+        // Both trust the one key the first of them stored; neither trusts its own folder's development key file.
+        var issuer = new TokenIssuer(SigningKeyStore.FromBase64(await ClusterSigningKeyAsync(database)), TimeProvider.System);
+        var fileKeyToken = node1.Token(Roles.Dispatcher);
+        node1.Tokens = node2.Tokens = issuer;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await node2.Client(fileKeyToken).GetAsync("/api/incidents")).StatusCode);
+        var through1 = node1.Dispatcher();
+        var through2 = node2.Client(node1.Token(Roles.Dispatcher));
+
+        // A case made through node 1, triaged and assigned through node 2, read back through node 1: one activation
+        // serves both (two separate clusters over one database would leave node 1 holding a stale copy).
+        var id = (await through1.PostJsonAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
+        Assert.Equal("Received", (await through2.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK).Str("state"));
+        (await through2.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" })).Expect(HttpStatusCode.OK);
+        var unit = (await through2.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
+            .First(u => u.Str("status") == "Available").Str("id");
+        (await through2.PostJsonAsync($"/api/incidents/{id}/assign", new { ambulanceId = unit })).Expect(HttpStatusCode.OK);
+
+        var seen = (await through1.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(("Dispatched", unit), (seen.Str("state"), seen.Str("ambulanceId")));
+        var assigned = (await through1.GetJsonAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(("Dispatched", id), (assigned.Str("status"), assigned.Str("incidentId")));
+
+        // A console sign-in begun on node 1 (its antiforgery token) is completed on node 2, and node 1 honours the
+        // cookie node 2 wrote: one data-protection key ring, in the database.
+        await SignInAcrossNodesAsync(node1, node2);
+    }
+
+    public static Dictionary<string, string> ClusterEnvironment(string redisConnection, string postgresConnection, string clusterId) => new()
+    {
+        ["Orleans__ClusteringMode"] = nameof(ClusteringMode.Redis),
+        ["Orleans__Redis__ConnectionString"] = redisConnection,
+        ["Orleans__AdvertisedIP"] = "127.0.0.1",
+        ["Orleans__ClusterId"] = clusterId,
+        ["Storage__Provider"] = nameof(StorageProvider.PostgreSql),
+        ["Storage__PostgreSql__ConnectionString"] = postgresConnection,
+    };
+
+    private static async Task WaitForMembersAsync(int count, params ServerProcess[] nodes)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var seen = new List<int>();
+            foreach (var node in nodes)
+            {
+                var (status, body) = await node.Client(null).GetJsonAsync("/readyz");
+                seen.Add(status == HttpStatusCode.OK ? body.GetProperty("activeSilos").GetInt32() : 0);
+            }
+
+            if (seen.All(s => s == count))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The nodes see {string.Join(", ", seen)} active silos, not {count} each.");
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<string> ClusterSigningKeyAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT value FROM cluster_secrets WHERE name = @n", connection);
+        command.Parameters.AddWithValue("n", AuthSetup.ClusterSigningKeyName);
+        return await command.ExecuteScalarAsync() as string ?? throw new InvalidOperationException("The nodes stored no signing key.");
+    }
+
+    private static async Task SignInAcrossNodesAsync(ServerProcess node1, ServerProcess node2)
+    {
+        // Cookies are not scoped by port, so one container serves both loopback nodes, as one browser would.
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        using var browser = new HttpClient(handler);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync(new Uri(node1.BaseAddress, "/"))).StatusCode);
+        var form = await browser.GetStringAsync(new Uri(node1.BaseAddress, "/signin"));
+        var antiforgery = AntiforgeryField().Match(form);
+        Assert.True(antiforgery.Success, "The sign-in page carries no antiforgery token.");
+
+        using var post = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery.Groups["token"].Value),
+            ["Form.Role"] = Roles.Dispatcher,
+            ["Form.Hospital"] = "",
+            ["Form.Vehicle"] = "",
+            ["Form.Name"] = "cluster tester",
+        });
+        var signedIn = await browser.PostAsync(new Uri(node2.BaseAddress, "/signin"), post);
+        Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
+            $"Node 2 answered the sign-in begun on node 1 with {(int)signedIn.StatusCode}: {await signedIn.Content.ReadAsStringAsync()}");
+
+        var console = await browser.GetAsync(new Uri(node1.BaseAddress, "/"));
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+    }
+
+    [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="(?<token>[^"]+)"|<input[^>]*value="(?<token>[^"]+)"[^>]*name="__RequestVerificationToken""")]
+    private static partial Regex AntiforgeryField();
+}
