@@ -57,6 +57,52 @@ public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redi
         await SignInAcrossNodesAsync(node1, node2);
     }
 
+    [SkippableFact]
+    public async Task Readiness_turns_503_naming_the_storage_while_the_database_refuses_connections_and_liveness_stays_200()
+    {
+        var database = postgres.CreateDatabase("ready");
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
+        using var home = new TempFolder();
+        await using var node = new ServerProcess(environment: new Dictionary<string, string>(
+            ClusterEnvironment(redis.ConnectionString, database, "readiness")) { ["HOME"] = home.Path });
+        await node.StartAsync();
+        var anonymous = node.Client(null);
+        Assert.Equal(1, (await anonymous.GetJsonAsync("/readyz")).Expect(HttpStatusCode.OK).GetProperty("activeSilos").GetInt32());
+
+        postgres.Psql($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
+        postgres.Psql($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        try
+        {
+            var problem = await WaitForReadyzAsync(anonymous, HttpStatusCode.ServiceUnavailable);
+            var missing = problem.GetProperty("missing").EnumerateArray().Select(m => m.GetString()!).ToArray();
+            Assert.Contains(missing, m => m.Contains("grain storage", StringComparison.Ordinal));
+            Assert.Contains(missing, m => m.Contains("telemetry archive", StringComparison.Ordinal));
+            Assert.Equal("alive", (await anonymous.GetJsonAsync("/healthz")).Expect(HttpStatusCode.OK).Str("status"));
+        }
+        finally
+        {
+            postgres.Psql($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
+        }
+
+        Assert.Equal("ready", (await WaitForReadyzAsync(anonymous, HttpStatusCode.OK)).Str("status"));
+    }
+
+    private static async Task<JsonElement> WaitForReadyzAsync(HttpClient client, HttpStatusCode wanted)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var (status, body) = await client.GetJsonAsync("/readyz");
+            if (status == wanted)
+            {
+                return body;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"/readyz stayed {(int)status}, not {(int)wanted}: {body}");
+            await Task.Delay(250);
+        }
+    }
+
     public static Dictionary<string, string> ClusterEnvironment(string redisConnection, string postgresConnection, string clusterId) => new()
     {
         ["Orleans__ClusteringMode"] = nameof(ClusteringMode.Redis),
