@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -30,13 +31,14 @@ public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redi
         await Task.WhenAll(node1.StartAsync(), node2.StartAsync());
         await WaitForMembersAsync(2, node1, node2);
 
-        // Both trust the one key the first of them stored; neither trusts its own folder's development key file.
+        // Both trust the one key the first of them stored (which the CLI signs with too); neither trusts its own
+        // folder's development key file.
         var issuer = new TokenIssuer(SigningKeyStore.FromBase64(await ClusterSigningKeyAsync(database)), TimeProvider.System);
         var fileKeyToken = node1.Token(Roles.Dispatcher);
         node1.Tokens = node2.Tokens = issuer;
         Assert.Equal(HttpStatusCode.Unauthorized, (await node2.Client(fileKeyToken).GetAsync("/api/incidents")).StatusCode);
         var through1 = node1.Dispatcher();
-        var through2 = node2.Client(node1.Token(Roles.Dispatcher));
+        var through2 = node2.Client(await CliTokenAsync(environment, Roles.Dispatcher));
 
         // A case made through node 1, triaged and assigned through node 2, read back through node 1: one activation
         // serves both (two separate clusters over one database would leave node 1 holding a stale copy).
@@ -133,6 +135,31 @@ public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redi
             Assert.True(DateTime.UtcNow < deadline, $"The nodes see {string.Join(", ", seen)} active silos, not {count} each.");
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>What a newcomer does: the CLI's <c>token</c> verb, pointed at the cluster by the servers' own variables.</summary>
+    private static async Task<string> CliTokenAsync(IReadOnlyDictionary<string, string> environment, string role)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Binaries.Cli(), "token", "--role", role, "--hours", "1" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"token failed ({process.ExitCode}): {await stderr}");
+        Assert.Contains("cluster database", await stderr, StringComparison.Ordinal);
+        return (await stdout).Trim();
     }
 
     private static async Task<string> ClusterSigningKeyAsync(string database)

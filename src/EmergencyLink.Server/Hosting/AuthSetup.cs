@@ -15,7 +15,7 @@ namespace EmergencyLink.Server.Hosting;
 public static class AuthSetup
 {
     /// <summary>The development signing key's name in the cluster database (<c>cluster_secrets</c>).</summary>
-    public const string ClusterSigningKeyName = "jwt-signing-key";
+    public const string ClusterSigningKeyName = SigningKeyStore.ClusterSecretName;
 
     /// <summary>JWT bearer on everything; only /healthz and /readyz opt out.</summary>
     public static WebApplicationBuilder AddEmergencyLinkAuth(this WebApplicationBuilder builder, string storagePath)
