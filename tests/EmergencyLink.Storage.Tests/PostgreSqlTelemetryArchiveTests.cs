@@ -51,6 +51,25 @@ public sealed class PostgreSqlTelemetryArchiveTests(LocalPostgres postgres)
         Assert.Equal(7, (await node1.LoadVehicleAsync("A19")).Single().Duplicates);
     }
 
+    [SkippableFact]
+    public async Task An_archive_started_while_its_database_refused_connections_works_once_the_database_is_back()
+    {
+        await using var archive = Open();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        postgres.Psql($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false");
+        try
+        {
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => archive.LoadVehicleAsync("A19"));
+        }
+        finally
+        {
+            postgres.Psql($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true");
+        }
+
+        await archive.StoreAsync([Entry(Ecg(1))], []);
+        Assert.Equal([new SequenceRange(1, 1)], (await archive.LoadVehicleAsync("A19")).Single().Held);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -12,15 +12,12 @@ namespace EmergencyLink.Server.Hosting;
 /// </summary>
 public sealed class PostgreSqlXmlRepository(NpgsqlDataSource dataSource) : IXmlRepository
 {
-    private readonly Lazy<bool> migrated = new(() =>
-    {
-        new PostgreSqlSecretStore(dataSource).MigrateAsync().GetAwaiter().GetResult();
-        return true;
-    });
+    // Not a Lazy: it would remember a failure (database unreachable at the first sign-in) for the process's lifetime.
+    private volatile bool migrated;
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        _ = migrated.Value;
+        EnsureSchema();
         using var connection = dataSource.OpenConnection();
         using var command = new NpgsqlCommand("SELECT xml FROM data_protection_keys ORDER BY created_utc, friendly_name", connection);
         using var reader = command.ExecuteReader();
@@ -35,7 +32,7 @@ public sealed class PostgreSqlXmlRepository(NpgsqlDataSource dataSource) : IXmlR
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        _ = migrated.Value;
+        EnsureSchema();
         using var connection = dataSource.OpenConnection();
 
         // Friendly names are "key-<guid>": a second store of one name is the same key, so the first is kept.
@@ -44,5 +41,14 @@ public sealed class PostgreSqlXmlRepository(NpgsqlDataSource dataSource) : IXmlR
         command.Parameters.AddWithValue("n", friendlyName);
         command.Parameters.AddWithValue("x", element.ToString(SaveOptions.DisableFormatting));
         command.ExecuteNonQuery();
+    }
+
+    private void EnsureSchema()
+    {
+        if (!migrated)
+        {
+            new PostgreSqlSecretStore(dataSource).MigrateAsync().GetAwaiter().GetResult();
+            migrated = true;
+        }
     }
 }

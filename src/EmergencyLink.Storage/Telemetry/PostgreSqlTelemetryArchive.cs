@@ -59,7 +59,7 @@ public sealed class PostgreSqlTelemetryArchive : ITelemetryArchive, IAsyncDispos
     private readonly TelemetryArchiveOptions options;
     private readonly ILogger<PostgreSqlTelemetryArchive> logger;
     private readonly Channel<PendingStore> queue = Channel.CreateUnbounded<PendingStore>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lazy<Task> schema;
+    private Task? schema;
     private readonly Task writer;
 
     public PostgreSqlTelemetryArchive(NpgsqlDataSource dataSource, TelemetryArchiveOptions options, ILogger<PostgreSqlTelemetryArchive> logger)
@@ -67,12 +67,25 @@ public sealed class PostgreSqlTelemetryArchive : ITelemetryArchive, IAsyncDispos
         this.dataSource = dataSource;
         this.options = options;
         this.logger = logger;
-        schema = new Lazy<Task>(() => PostgreSqlSchema.MigrateAsync(dataSource, Component, Schema));
         writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Creates or migrates the tables now rather than at the first use (the host does it at start-up).</summary>
-    public Task EnsureSchemaAsync() => schema.Value;
+    /// <summary>
+    /// Creates or migrates the tables once. A failed attempt (the database was unreachable) is not remembered: the next
+    /// use tries again, so an archive that started before its database recovers with it. Two callers racing here may
+    /// both migrate, which the migration's advisory lock makes harmless.
+    /// </summary>
+    public Task EnsureSchemaAsync()
+    {
+        var current = Volatile.Read(ref schema);
+        if (current is null || current.IsFaulted || current.IsCanceled)
+        {
+            current = PostgreSqlSchema.MigrateAsync(dataSource, Component, Schema);
+            Volatile.Write(ref schema, current);
+        }
+
+        return current;
+    }
 
     public Task StoreAsync(IReadOnlyList<ArchiveEntry> entries, IReadOnlyList<DuplicateCount> duplicates)
     {
@@ -242,7 +255,7 @@ public sealed class PostgreSqlTelemetryArchive : ITelemetryArchive, IAsyncDispos
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        await schema.Value;
+        await EnsureSchemaAsync();
         return await dataSource.OpenConnectionAsync();
     }
 
