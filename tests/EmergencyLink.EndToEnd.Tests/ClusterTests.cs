@@ -12,7 +12,8 @@ namespace EmergencyLink.EndToEnd.Tests;
 /// Two real server processes, configured (not coded) into one Orleans cluster: membership in a private Redis, grain
 /// state, telemetry archive and keys in a private PostgreSQL. Skipped without the Debian packages, failed in CI.
 /// </summary>
-public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redis) : IClassFixture<LocalPostgres>, IClassFixture<LocalRedis>
+public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redis, Xunit.Abstractions.ITestOutputHelper output)
+    : IClassFixture<LocalPostgres>, IClassFixture<LocalRedis>
 {
     [SkippableFact]
     public async Task Two_nodes_form_one_cluster_that_shares_cases_tokens_and_console_sign_ins()
@@ -57,6 +58,28 @@ public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redi
         // A console sign-in begun on node 1 (its antiforgery token) is completed on node 2, and node 1 honours the
         // cookie node 2 wrote: one data-protection key ring, in the database.
         await SignInAcrossNodesAsync(node1, node2);
+    }
+
+    [SkippableFact]
+    public async Task A_node_killed_without_warning_is_declared_dead_by_the_survivor_within_ten_seconds()
+    {
+        var database = postgres.CreateDatabase("kill");
+        var environment = ClusterEnvironment(redis.ConnectionString, database, "kill");
+        using var home1 = new TempFolder();
+        using var home2 = new TempFolder();
+        await using var node1 = new ServerProcess(environment: new Dictionary<string, string>(environment) { ["HOME"] = home1.Path });
+        await using var node2 = new ServerProcess(environment: new Dictionary<string, string>(environment) { ["HOME"] = home2.Path });
+        await Task.WhenAll(node1.StartAsync(), node2.StartAsync());
+        await WaitForMembersAsync(2, node1, node2);
+
+        var killed = Stopwatch.StartNew();
+        node2.Kill();
+        await WaitForMembersAsync(1, node1);
+        output.WriteLine($"Declared dead after {killed.Elapsed.TotalSeconds:F1} s.");
+
+        // The recovery target; the tuned probes (1 s, 3 missed) should take about 3-5 s of it.
+        Assert.True(killed.Elapsed < TimeSpan.FromSeconds(10), $"The survivor took {killed.Elapsed.TotalSeconds:F1} s to declare the killed node dead.");
+        Assert.Equal("ready", (await node1.Client(null).GetJsonAsync("/readyz")).Expect(HttpStatusCode.OK).Str("status"));
     }
 
     [SkippableFact]

@@ -47,8 +47,10 @@ public sealed class LocalPostgres : IDisposable
     /// <summary>A fresh empty database; returns its connection string.</summary>
     public string CreateDatabase(string? prefix = null)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"{prefix ?? "test"}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}")[..40]
-            .ToLowerInvariant();
+        // PostgreSQL names hold 63 bytes: a short prefix, a counter and 12 random hex digits stay well under.
+        var stem = (prefix ?? "test").ToLowerInvariant();
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"{stem[..Math.Min(stem.Length, 20)]}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid().ToString("N")[..12]}");
         Psql($"CREATE DATABASE \"{name}\"");
         return ConnectionStringFor(name);
     }
