@@ -20,6 +20,7 @@ public sealed class TelemetryGrain(
     ILiveFeed live,
     IOptions<TelemetryOptions> options,
     TimeProvider time,
+    EmergencyLinkMetrics metrics,
     ILogger<TelemetryGrain> logger) : Grain, ITelemetryGrain
 {
     private const int MaxAckRanges = 16;
@@ -39,6 +40,7 @@ public sealed class TelemetryGrain(
 
     public async Task<UploadAck> IngestAsync(IReadOnlyList<TelemetryFrame> frames, long receivedMicros)
     {
+        var started = time.GetTimestamp();
         var vehicle = this.GetPrimaryKeyString();
         var limits = options.Value;
         var rejected = new List<FrameRejection>();
@@ -76,6 +78,7 @@ public sealed class TelemetryGrain(
             if (outcome == ContinuityOutcome.Duplicate || !inBatch.Add((channel, frame.Sequence)))
             {
                 duplicates[(channel, frame.CaseId)] = duplicates.GetValueOrDefault((channel, frame.CaseId)) + 1;
+                metrics.Frame(frame.Kind, "duplicate");
                 continue;
             }
 
@@ -92,10 +95,13 @@ public sealed class TelemetryGrain(
             fresh.Select(f => new ArchiveEntry(f.Frame, receivedMicros, f.Backfilled)).ToArray(),
             duplicates.Select(d => new DuplicateCount(vehicle, d.Key.Channel, d.Key.Case, d.Value)).ToArray());
 
+        var missingBefore = touched.Keys.Sum(c => Channel(c).Expected - Channel(c).Received);
         foreach (var (frame, _) in fresh)
         {
             Channel(frame.Channel).Record(frame.Sequence);
         }
+
+        metrics.MissingChanged(touched.Keys.Sum(c => Channel(c).Expected - Channel(c).Received) - missingBefore);
 
         foreach (var ((channel, _), count) in duplicates)
         {
@@ -106,7 +112,24 @@ public sealed class TelemetryGrain(
         }
 
         await AnalyseAsync(fresh);
+        Measure(fresh, rejected.Count, receivedMicros, started);
         return new UploadAck(touched.Select(t => Ack(t.Key, t.Value)).ToArray(), rejected);
+    }
+
+    private void Measure(List<(TelemetryFrame Frame, bool Backfilled)> fresh, int rejected, long receivedMicros, long started)
+    {
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var (frame, backfilled) = fresh[i];
+            metrics.Frame(frame.Kind, backfilled ? "backfilled" : "ingested");
+            if (!backfilled)
+            {
+                metrics.CaptureToServer(frame.Kind, (receivedMicros - frame.CapturedAtMicros) / 1000.0);
+            }
+        }
+
+        metrics.Rejected(rejected);
+        metrics.Ingested(time.GetElapsedTime(started));
     }
 
     /// <summary>

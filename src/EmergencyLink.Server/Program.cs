@@ -17,6 +17,7 @@ builder.AddEmergencyLinkHandover();
 builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
 builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICrewDesk, EmergencyLink.Server.Live.ConsoleCrewDesk>();
 builder.AddEmergencyLinkDemo();
+builder.AddEmergencyLinkObservability();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -45,6 +46,7 @@ app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);
 app.MapHub<CrewHub>(CrewHub.Path);
 app.MapEmergencyLinkConsoles();
+app.MapEmergencyLinkDashboard();
 
 app.Logger.LogInformation("EmergencyLink storage: {StoragePath}", storagePath);
 app.Run();
