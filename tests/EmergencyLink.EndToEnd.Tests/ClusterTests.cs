@@ -12,6 +12,7 @@ namespace EmergencyLink.EndToEnd.Tests;
 /// Two real server processes, configured (not coded) into one Orleans cluster: membership in a private Redis, grain
 /// state, telemetry archive and keys in a private PostgreSQL. Skipped without the Debian packages, failed in CI.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redis, Xunit.Abstractions.ITestOutputHelper output)
     : IClassFixture<LocalPostgres>, IClassFixture<LocalRedis>
 {
