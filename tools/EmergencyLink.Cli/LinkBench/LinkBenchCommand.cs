@@ -144,6 +144,7 @@ public static class LinkBenchCommand
                 framesExpected = expected,
                 framesLost = lost,
                 repeatedDeliveriesDiscarded = viewers.Sum(v => v.Repeated),
+                screensDisconnected = viewers.Count(v => !v.Connected),
                 drained,
                 producerTicksLate = late,
                 ecgVitals = Figures(clinical),
