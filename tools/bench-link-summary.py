@@ -49,6 +49,8 @@ for n in sizes:
         lost = max([r["result"]["framesLost"] for r in ok(v, n)], default=None)
         cells = [cell(fig(v, n, f)) for _, f in metrics]
         print(f"| {n} | {v} | " + " | ".join(cells) + f" | {'–' if lost is None else lost} | {len(ok(v, n))}/{len(sel)} | {med([r['load'] for r in sel])} |")
+if len(names) < 2:
+    sys.exit(0)
 print()
 base = names[0]
 print(f"Ratios to {base} (medians):")
