@@ -11,7 +11,9 @@ namespace EmergencyLink.Grains;
 /// </summary>
 public sealed class DispatchGrain(
     [PersistentState(StorageNames.Roster)] IPersistentState<RosterState> state,
-    ITravelTimeEstimator router) : Grain, IDispatchGrain
+    ITravelTimeEstimator router,
+    TimeProvider time,
+    EmergencyLinkMetrics metrics) : Grain, IDispatchGrain
 {
     private readonly Dictionary<string, AmbulanceSnapshot> units = new(StringComparer.Ordinal);
 
@@ -52,17 +54,19 @@ public sealed class DispatchGrain(
     /// </summary>
     public Task<UnitRanking> RecommendAsync(GeoPoint scene, int priority, int limit, bool explain)
     {
+        using var activity = EmergencyLinkMetrics.Activities.StartActivity("recommend units");
+        activity?.SetTag("emergencylink.priority", priority);
+        activity?.SetTag("emergencylink.units", units.Count);
+        var started = time.GetTimestamp();
         var all = units.Values
             .OrderBy(u => u.Id, StringComparer.Ordinal)
             .Select(u => new UnitCandidate(u.Id, u.CallSign, u.Capability, u.Status, u.Location))
             .ToArray();
-        if (explain)
-        {
-            return Task.FromResult(UnitRecommender.Explain(priority, all, Estimate(all, scene, null), limit));
-        }
-
-        return Task.FromResult(new UnitRanking(
-            UnitRecommender.Recommend(priority, all, limit, (candidates, enough) => Estimate(candidates, scene, enough)), []));
+        var ranking = explain
+            ? UnitRecommender.Explain(priority, all, Estimate(all, scene, null), limit)
+            : new UnitRanking(UnitRecommender.Recommend(priority, all, limit, (candidates, enough) => Estimate(candidates, scene, enough)), []);
+        metrics.Recommended(time.GetElapsedTime(started), explain);
+        return Task.FromResult(ranking);
     }
 
     private IReadOnlyList<TravelEstimate?> Estimate(IReadOnlyList<UnitCandidate> candidates, GeoPoint scene, int? enough) =>

@@ -17,7 +17,8 @@ public sealed partial class IncidentGrain(
     TimeProvider time,
     ILiveFeed live,
     ILogger<IncidentGrain> logger,
-    IOptions<HandoverOptions> handover) : Grain, IIncidentGrain
+    IOptions<HandoverOptions> handover,
+    EmergencyLinkMetrics metrics) : Grain, IIncidentGrain
 {
     private IncidentSnapshot? committed;
 
@@ -86,6 +87,7 @@ public sealed partial class IncidentGrain(
             throw;
         }
 
+        metrics.Transition(command.Trigger.ToString());
         var unitTrigger = CaseUnitLink.UnitTriggerFor(command.Trigger, from);
         if (unitTrigger is { } trigger && command.Trigger != CaseTrigger.Assign && unitId is not null)
         {
@@ -113,6 +115,7 @@ public sealed partial class IncidentGrain(
 
         await CommitAsync();
         logger.LogInformation("Case {Incident} alert {Alert} {Kind}: {Summary}", state.State.Id, raised.Id, raised.Kind, raised.Summary);
+        metrics.AlertRaised(raised.Kind.ToString());
         await live.AlertRaisedAsync(committed!, raised);
         await PublishAsync(state.State.HospitalId);
         return raised;
@@ -137,6 +140,7 @@ public sealed partial class IncidentGrain(
         await CommitAsync();
         foreach (var alert in raised)
         {
+            metrics.AlertRaised(alert.Kind.ToString());
             await live.AlertRaisedAsync(committed!, alert);
         }
 

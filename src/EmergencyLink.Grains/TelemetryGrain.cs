@@ -26,6 +26,7 @@ public sealed class TelemetryGrain(
     ILiveFeed live,
     IOptions<TelemetryOptions> options,
     TimeProvider time,
+    EmergencyLinkMetrics metrics,
     ILogger<TelemetryGrain> logger) : Grain, ITelemetryGrain
 {
     private const int MaxAckRanges = 16;
@@ -52,6 +53,7 @@ public sealed class TelemetryGrain(
 
     public async Task<UploadTicket> AcceptAsync(IReadOnlyList<TelemetryFrame> frames, long receivedMicros)
     {
+        var started = time.GetTimestamp();
         Settle();
         var vehicle = this.GetPrimaryKeyString();
         var limits = options.Value;
@@ -90,6 +92,7 @@ public sealed class TelemetryGrain(
             if (outcome == ContinuityOutcome.Duplicate || !inBatch.Add((channel, frame.Sequence)))
             {
                 duplicates[(channel, frame.CaseId)] = duplicates.GetValueOrDefault((channel, frame.CaseId)) + 1;
+                metrics.Frame(frame.Kind, "duplicate");
                 continue;
             }
 
@@ -116,6 +119,7 @@ public sealed class TelemetryGrain(
         taken.Enqueue(batch);
         Settle();
         await AnalyseAsync(fresh);
+        Measure(fresh, rejected.Count, receivedMicros, started);
         return new UploadTicket(activation, batch.Number, touched.Select(t => new ChannelSequences(t.Key, t.Value)).ToArray(), rejected);
     }
 
@@ -150,6 +154,22 @@ public sealed class TelemetryGrain(
         return new UploadAck(ticket.Carried.Select(c => Ack(c.Channel, c.Sequences)).ToArray(), ticket.Rejected);
     }
 
+    private void Measure(List<(TelemetryFrame Frame, bool Backfilled)> fresh, int rejected, long receivedMicros, long started)
+    {
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var (frame, backfilled) = fresh[i];
+            metrics.Frame(frame.Kind, backfilled ? "backfilled" : "ingested");
+            if (!backfilled)
+            {
+                metrics.CaptureToServer(frame.Kind, (receivedMicros - frame.CapturedAtMicros) / 1000.0);
+            }
+        }
+
+        metrics.Rejected(rejected);
+        metrics.Ingested(time.GetElapsedTime(started));
+    }
+
     /// <summary>
     /// Takes the batches whose archive commit has completed, oldest first, stopping at the first still on its way so
     /// that what <c>channels</c> holds is always durable. A batch whose commit failed leaves <c>inFlight</c> without
@@ -172,10 +192,14 @@ public sealed class TelemetryGrain(
                 continue;
             }
 
+            var settled = batch.Fresh.Select(f => f.Channel).Distinct().ToArray();
+            var missingBefore = settled.Sum(c => Channel(c).Expected - Channel(c).Received);
             foreach (var (channel, sequence) in batch.Fresh)
             {
                 Channel(channel).Record(sequence);
             }
+
+            metrics.MissingChanged(settled.Sum(c => Channel(c).Expected - Channel(c).Received) - missingBefore);
 
             foreach (var (channel, count) in batch.Duplicates)
             {

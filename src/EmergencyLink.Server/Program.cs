@@ -16,7 +16,10 @@ builder.AddEmergencyLinkApi();
 builder.AddEmergencyLinkHandover();
 builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<RegionCatalog>().Map);
 builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICrewDesk, EmergencyLink.Server.Live.ConsoleCrewDesk>();
+builder.Services.AddSingleton<EmergencyLink.Server.Live.TelemetryReplay>();
+builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICaseReplay>(sp => sp.GetRequiredService<EmergencyLink.Server.Live.TelemetryReplay>());
 builder.AddEmergencyLinkDemo();
+builder.AddEmergencyLinkObservability();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -45,6 +48,7 @@ app.MapHub<HospitalHub>(HospitalHub.Path);
 app.MapHub<VehicleHub>(VehicleHub.Path);
 app.MapHub<CrewHub>(CrewHub.Path);
 app.MapEmergencyLinkConsoles();
+app.MapEmergencyLinkDashboard();
 
 app.Logger.LogInformation("EmergencyLink storage: {StoragePath}", storagePath);
 app.Run();

@@ -50,7 +50,8 @@ public sealed class BrowserSession : IAsyncLifetime
             ExecutablePath = ChromiumPath,
             Headless = true,
             // Root in CI and containers: Chromium's sandbox needs user namespaces that are not there.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+            // Audio without a tap first, as on an ED's wall screen set up for it: the board's alarm is heard, and counted.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required"],
         });
     }
 

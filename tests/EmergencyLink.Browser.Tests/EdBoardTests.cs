@@ -1,4 +1,5 @@
 using System.Net;
+using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.EndToEnd.Tests;
 using EmergencyLink.Security;
 using EmergencyLink.VehicleLink;
@@ -49,6 +50,13 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
             (await crew.PostJsonAsync($"/api/incidents/{caseId}/prealert", new { message = "STEMI query, 64M, ETA 10" })).Expect(HttpStatusCode.OK);
             await card.Locator("[data-testid=prealert][data-loop-state=PreAlertSent]").WaitForAsync();
 
+            // The waiting pre-alert sounds the board's alarm (Web Audio); muting silences it until something new waits.
+            await page.Locator("[data-testid=alarm][data-alarm=sounding]").WaitForAsync();
+            await page.WaitForFunctionAsync("() => window.edAlarm?.mode === 'sounding' && window.edAlarm.played > 0");
+            await page.GetByTestId("alarm-mute").ClickAsync();
+            await page.Locator("[data-testid=alarm][data-alarm=muted]").WaitForAsync();
+            await page.WaitForFunctionAsync("() => window.edAlarm.mode === 'muted'");
+
             var gateway = new VehicleGateway(new VehicleGatewayOptions
             {
                 ServerUrl = server.BaseAddress,
@@ -60,7 +68,8 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
             try
             {
                 await gateway.StartAsync();
-                streaming = new LiveStream(gateway, caseId).RunAsync(TimeSpan.FromSeconds(40));
+                var monitor = new LiveStream(gateway, caseId);
+                streaming = monitor.RunAsync(TimeSpan.FromSeconds(40));
                 await card.GetByTestId("open-patient").ClickAsync();
                 await page.Locator($"[data-testid=patient][data-incident-id='{caseId}']").WaitForAsync();
                 await page.GetByTestId("vital-hr").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^[4-9]\d$") }).WaitForAsync();
@@ -80,7 +89,23 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
 
                 await page.GetByTestId("patient-ack-prealert").ClickAsync();
                 await card.Locator("[data-testid=prealert][data-loop-state=PreAlertAcknowledged]").WaitForAsync();
+                await page.Locator("[data-testid=alarm][data-alarm=off]").WaitForAsync();
                 await Screenshots.TakeAsync(page, "ed-board");
+
+                // A clinician who opens the patient later starts from the archive's last seconds (the hub's late-joiner
+                // replay), not from an empty trace: the first picture already holds seconds of ECG and of vitals.
+                while (monitor.LastSequence(VehicleLinkProtocol.EcgChannel) < 200)
+                {
+                    await Task.Delay(200); // 8 s of ECG streamed, more than the 5 s asked of the backfill below
+                }
+
+                var later = await session.NewPageAsync();
+                await SignInAsEdAsync(later, receiving);
+                await later.Locator($".inbound[data-incident-id='{caseId}']").GetByTestId("open-patient").ClickAsync();
+                await later.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=ecg-canvas]')?.dataset.samples ?? 0) > 0");
+                var backfilled = int.Parse((await later.GetByTestId("ecg-canvas").GetAttributeAsync("data-samples"))!, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(backfilled >= 2500, $"The later board's first ECG batch had {backfilled} samples, not the last seconds.");
+                Assert.True(int.Parse((await later.GetByTestId("vitals").GetAttributeAsync("data-samples"))!, System.Globalization.CultureInfo.InvariantCulture) >= 5);
             }
             finally
             {
@@ -175,7 +200,7 @@ public sealed class EdBoardTests(BrowserSession session) : IClassFixture<Browser
         Assert.Equal(0, await page.GetByTestId("toggle-diversion").CountAsync());
     }
 
-    private static async Task SignInAsEdAsync(IPage page, string hospitalId)
+    internal static async Task SignInAsEdAsync(IPage page, string hospitalId)
     {
         await page.GotoAsync("/signin");
         await page.GetByTestId("role").SelectOptionAsync("ed");

@@ -6,7 +6,7 @@ namespace EmergencyLink.Browser.Tests;
 public sealed class RoleSignInSwitchTests
 {
     [Fact]
-    public async Task With_pick_role_sign_in_off_the_sign_in_page_offers_no_role_to_pick_and_points_to_the_authority()
+    public async Task With_pick_role_sign_in_off_the_sign_in_page_offers_no_role_to_pick_and_says_no_provider_is_configured()
     {
         await using var server = new ServerProcess(environment: new Dictionary<string, string>
         {
@@ -18,7 +18,8 @@ public sealed class RoleSignInSwitchTests
 
         var page = await http.GetStringAsync("/signin");
 
-        Assert.Contains("configured authority", page, StringComparison.Ordinal);
+        Assert.Contains("No sign-in is configured", page, StringComparison.Ordinal);
+        Assert.Contains("Consoles:Oidc", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Form.Role\"", page, StringComparison.Ordinal);
         // Nor does the console let anyone in without signing in.
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };

@@ -154,4 +154,15 @@ public sealed class AuthTests(ServerFixture fixture)
         await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("Subscribe", "H2"));
         await hub.InvokeAsync("Subscribe", "H1");
     }
+
+    [Fact]
+    public async Task External_console_sign_in_on_a_server_without_an_organisation_provider_is_a_404_problem()
+    {
+        using var anonymous = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var answer = await anonymous.GetAsync(Consoles.Hosting.ConsoleAuth.ExternalSignInPath);
+
+        Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+    }
 }

@@ -5,7 +5,7 @@ namespace EmergencyLink.EndToEnd.Tests;
 
 /// <summary>
 /// Demo mode in the real host, sped up ten times: within a minute a call arrives, the dispatcher bot assigns it, the
-/// unit drives and the synthetic patient's vitals are archived for the case, all seen through the public API.
+/// unit drives and the synthetic patient's vitals and ultrasound are archived for the case, all seen through the public API.
 /// </summary>
 public sealed class DemoModeTests
 {
@@ -55,6 +55,15 @@ public sealed class DemoModeTests
         });
         Assert.Equal(unitId, vitals.Str("vehicleId"));
         Assert.Equal(0, vitals.GetProperty("missing").GetInt64());
+
+        // The patient's ultrasound streams beside the monitor, for the ED's tele-guidance.
+        var ultrasound = await PollAsync(until, $"ultrasound frames archived for {caseId}", async () =>
+        {
+            var report = (await dispatcher.GetJsonAsync($"/api/incidents/{caseId}/telemetry")).Expect(HttpStatusCode.OK);
+            return report.GetProperty("channels").EnumerateArray()
+                .FirstOrDefault(c => c.Str("channel") == "ultrasound" && c.GetProperty("received").GetInt64() >= 2);
+        });
+        Assert.Equal(0, ultrasound.GetProperty("missing").GetInt64());
     }
 
     /// <summary>Asks again every half second until the probe answers, or fails naming what never happened.</summary>

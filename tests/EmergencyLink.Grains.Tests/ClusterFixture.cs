@@ -43,6 +43,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddSqliteGrainStorageAsDefault(o => o.Path = Path.Combine(folder, "grains.db"));
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddMetrics();
+            silo.Services.AddSingleton<EmergencyLinkMetrics>();
             silo.Services.Configure<ReconciliationOptions>(o =>
             {
                 o.Interval = TimeSpan.FromMilliseconds(100);

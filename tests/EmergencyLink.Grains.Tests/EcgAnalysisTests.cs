@@ -23,26 +23,7 @@ public sealed class EcgAnalysisTests(ClusterFixture fixture)
     private const long Epoch = 1_800_000_000_000_000;
     private readonly IGrainFactory grains = fixture.Grains;
 
-    private async Task<(string Unit, string Case, string Hospital)> OnSceneAsync()
-    {
-        var unit = "E-" + Guid.NewGuid().ToString("N")[..8];
-        await grains.GetGrain<IAmbulanceGrain>(unit).RegisterAsync(new AmbulanceRegistration("Medic " + unit, UnitCapability.ALS, "ST01", new GeoPoint(44, -38)));
-        var hospital = "H-" + Guid.NewGuid().ToString("N")[..8];
-        await grains.GetGrain<IHospitalGrain>(hospital).RegisterAsync(new HospitalRegistration(
-            "General " + hospital, new GeoPoint(44.02, -38.01), new HospitalCapabilities(true, true, true, 2, false), 20, 8));
-        var opened = await grains.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).OpenAsync(new NewIncident(new GeoPoint(44.01, -38.02), "chest pain", 1), "calltaker");
-        var id = opened.Value!.Id;
-        foreach (var command in new[]
-        {
-            new CaseCommand(CaseTrigger.Triage), new CaseCommand(CaseTrigger.Assign, AmbulanceId: unit), new CaseCommand(CaseTrigger.EnRoute),
-            new CaseCommand(CaseTrigger.ArriveScene),
-        })
-        {
-            Assert.True((await grains.GetGrain<IIncidentGrain>(id).FireAsync(command, "tester")).Succeeded, command.Trigger.ToString());
-        }
-
-        return (unit, id, hospital);
-    }
+    private Task<(string Unit, string Case, string Hospital)> OnSceneAsync() => CaseSetup.OnSceneAsync(grains, "E-");
 
     private Task<CommandResult<IncidentSnapshot>> TransportAsync(string caseId, string hospital) =>
         grains.GetGrain<IIncidentGrain>(caseId).FireAsync(new CaseCommand(CaseTrigger.Transport, HospitalId: hospital), "tester");

@@ -15,27 +15,7 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture)
     private readonly IGrainFactory grains = fixture.Grains;
 
     /// <summary>A unit transporting a fresh case to a fresh hospital.</summary>
-    private async Task<(string Unit, string Case, string Hospital)> TransportingAsync()
-    {
-        var unit = "T-" + Guid.NewGuid().ToString("N")[..8];
-        await grains.GetGrain<IAmbulanceGrain>(unit).RegisterAsync(new AmbulanceRegistration("Medic " + unit, UnitCapability.ALS, "ST01", new GeoPoint(44, -38)));
-        var hospital = "H-" + Guid.NewGuid().ToString("N")[..8];
-        await grains.GetGrain<IHospitalGrain>(hospital).RegisterAsync(new HospitalRegistration(
-            "General " + hospital, new GeoPoint(44.02, -38.01), new HospitalCapabilities(true, true, true, 2, false), 20, 8));
-        var opened = await grains.GetGrain<IIncidentRegistryGrain>(GrainKeys.Region).OpenAsync(new NewIncident(new GeoPoint(44.01, -38.02), "chest pain", 1), "calltaker");
-        var id = opened.Value!.Id;
-        foreach (var command in new[]
-        {
-            new CaseCommand(CaseTrigger.Triage), new CaseCommand(CaseTrigger.Assign, AmbulanceId: unit), new CaseCommand(CaseTrigger.EnRoute),
-            new CaseCommand(CaseTrigger.ArriveScene), new CaseCommand(CaseTrigger.Transport, HospitalId: hospital),
-        })
-        {
-            var result = await grains.GetGrain<IIncidentGrain>(id).FireAsync(command, "tester");
-            Assert.True(result.Succeeded, $"{command.Trigger}: {result.Error}");
-        }
-
-        return (unit, id, hospital);
-    }
+    private Task<(string Unit, string Case, string Hospital)> TransportingAsync() => CaseSetup.TransportingAsync(grains, "T-");
 
     private static TelemetryFrame Vitals(string unit, string caseId, long sequence) => new(
         unit, caseId, VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, sequence, 1_800_000_000_000_000 + (sequence * 1_000_000),

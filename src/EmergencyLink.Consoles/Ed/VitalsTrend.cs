@@ -30,6 +30,23 @@ public sealed class VitalsTrend
         Latest = vitals;
     }
 
+    /// <summary>
+    /// Readings from before the first one added (a screen's backfill from the archive), oldest first; the latest reading
+    /// stays the latest, and the oldest are let go past <see cref="Kept"/>.
+    /// </summary>
+    public void Prepend(IReadOnlyList<VitalSigns> older)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        var all = older.Concat(samples).ToArray();
+        samples.Clear();
+        foreach (var v in all.Skip(Math.Max(0, all.Length - Kept)))
+        {
+            samples.Enqueue(v);
+        }
+
+        Latest ??= all.LastOrDefault();
+    }
+
     /// <summary>SVG polyline points for one reading across the kept samples, scaled to the box; empty with fewer than two.</summary>
     public string Sparkline(Func<VitalSigns, double?> reading, double width, double height)
     {

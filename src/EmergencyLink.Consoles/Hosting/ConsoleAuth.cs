@@ -12,6 +12,18 @@ public static class ConsoleAuth
 
     public const string SignOutPath = "/signout";
 
+    /// <summary>The organisation's OpenID Connect provider; it signs into <see cref="Scheme"/>.</summary>
+    public const string ExternalScheme = "ConsolesOidc";
+
+    /// <summary>Starts the external sign-in (a GET, so a plain link on the sign-in page can start it).</summary>
+    public const string ExternalSignInPath = "/signin/external";
+
+    /// <summary>Where the provider sends the browser back with the authorization code.</summary>
+    public const string ExternalCallbackPath = "/signin-oidc";
+
+    /// <summary>Sends a user who has just signed in to their role's console (or back where they were going).</summary>
+    public const string LandingPath = "/signin/landing";
+
     /// <summary>Any signed-in console user (every console page and the Blazor circuit).</summary>
     public const string Signedin = "console-signed-in";
 

@@ -13,4 +13,6 @@ public sealed class ConsoleOptions
 
     /// <summary>How long a console sign-in lasts (a dispatcher's shift and some).</summary>
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public ConsoleOidcOptions Oidc { get; set; } = new();
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,17 +33,26 @@ public static class ConsoleSetup
         builder.Services.AddSingleton<ConsoleEvents>();
         builder.Services.AddSingleton(sp => new RegionDrawing(regionMap(sp)));
 
-        builder.Services.AddAuthentication()
+        var oidc = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>()?.Oidc ?? new ConsoleOidcOptions();
+        var authentication = builder.Services.AddAuthentication();
+        authentication
             .AddCookie(ConsoleAuth.Scheme, cookie =>
             {
                 cookie.LoginPath = ConsoleAuth.SignInPath;
                 cookie.AccessDeniedPath = ConsoleAuth.SignInPath;
                 cookie.Cookie.Name = "EmergencyLink.Console";
                 cookie.Cookie.HttpOnly = true;
-                // Strict: no other site can make a browser send it, which also guards the sign-out POST.
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                // Strict: no other site can make a browser send it. Behind an external provider the browser arrives
+                // from the provider's site, and a Strict cookie set there is withheld on the redirect that follows, so
+                // that sign-in loops; Lax still withholds it from other sites' POSTs, which is what guards sign-out.
+                cookie.Cookie.SameSite = oidc.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
                 cookie.SlidingExpiration = true;
             });
+        if (oidc.Enabled)
+        {
+            ExternalSignIn.AddTo(authentication, oidc);
+        }
+
         builder.Services.AddOptions<CookieAuthenticationOptions>(ConsoleAuth.Scheme)
             .Configure<IOptions<ConsoleOptions>>((cookie, options) => cookie.ExpireTimeSpan = options.Value.SignInLifetime);
 
@@ -62,6 +72,22 @@ public static class ConsoleSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode()
+            .RequireAuthorization(ConsoleAuth.Signedin);
+        app.MapGet(ConsoleAuth.ExternalSignInPath, IResult (string? returnUrl, IOptions<ConsoleOptions> options) =>
+        {
+            if (!options.Value.Oidc.Enabled)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No external sign-in",
+                    detail: "This server has no organisation provider configured (Consoles:Oidc).");
+            }
+
+            var landing = ConsoleLanding.IsLocalPage(returnUrl)
+                ? $"{ConsoleAuth.LandingPath}?returnUrl={Uri.EscapeDataString(returnUrl!)}"
+                : ConsoleAuth.LandingPath;
+            return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = landing }, [ConsoleAuth.ExternalScheme]);
+        }).AllowAnonymous();
+        app.MapGet(ConsoleAuth.LandingPath, (string? returnUrl, HttpContext context) =>
+            TypedResults.LocalRedirect(ConsoleLanding.For(context.User.FindFirst(ClaimNames.Role)?.Value, returnUrl)))
             .RequireAuthorization(ConsoleAuth.Signedin);
         app.MapPost(ConsoleAuth.SignOutPath, async (HttpContext context) =>
         {

@@ -74,7 +74,8 @@ public sealed class DemoCaseRunner(
                 else if (monitored && stream is null)
                 {
                     stream = new DemoPatientStream(grains, archive, unit!, caseId,
-                        new SyntheticFeed(SyntheticScenarios.Create(call.Kind.Scenario, random.Next(), demo.EcgRateHz)), time, logger, stop);
+                        new SyntheticFeed(SyntheticScenarios.Create(call.Kind.Scenario, random.Next(), demo.EcgRateHz)), time, logger, stop,
+                        demo.UltrasoundKbps > 0 && demo.UltrasoundFps > 0 ? new SyntheticVideo(demo.UltrasoundKbps, demo.UltrasoundFps, new Random(random.Next())) : null);
                 }
 
                 var done = incident.State switch

@@ -45,4 +45,14 @@ public sealed class DemoOptions
 
     /// <summary>The synthetic monitor's ECG rate, as the real 12-lead monitors stream it.</summary>
     public int EcgRateHz { get; set; } = 500;
+
+    /// <summary>
+    /// The synthetic point-of-care ultrasound each monitored patient streams on channel <c>ultrasound</c>, for the ED's
+    /// tele-guidance: a real 320×180 JPEG picture, this many kilobits a second (0: no ultrasound). Modest on purpose:
+    /// it is archived like every frame, and a demo left running should not fill the disk.
+    /// </summary>
+    public int UltrasoundKbps { get; set; } = 96;
+
+    /// <summary>Ultrasound frames a second: a few are enough to point at, and each is a whole picture.</summary>
+    public int UltrasoundFps { get; set; } = 2;
 }

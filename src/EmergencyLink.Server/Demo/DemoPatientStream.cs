@@ -9,18 +9,23 @@ namespace EmergencyLink.Server.Demo;
 /// The demo unit's monitor and gateway in one: streams a synthetic patient's vitals (1 Hz) and 12-lead ECG (40-ms
 /// frames, 25 a second) for a case into the vehicle's telemetry grain, as <c>VehicleHub</c> does for a real gateway, so
 /// the frames are de-duplicated, pushed to the ED, archived and analysed like any other. Five uploads a second keep
-/// the ED's waveform smooth at little cost. Sequences continue the vehicle's (they count per vehicle and channel, across
+/// the ED's waveform smooth at little cost. With an ultrasound, its pictures go on channel <c>ultrasound</c> at their
+/// own rate, for the ED's tele-guidance. Sequences continue the vehicle's (they count per vehicle and channel, across
 /// cases and restarts), read once from the archive when the stream starts.
 /// </summary>
 public sealed class DemoPatientStream : IAsyncDisposable
 {
     private const int FrameSamplesPer40Ms = 25; // frames a second
+
+    /// <summary>Any channel but vitals and ECG carries video (<c>TelemetryRules.KindOf</c>); the ED names this one in its marks.</summary>
+    public const string UltrasoundChannel = "ultrasound";
     private static readonly TimeSpan UploadEvery = TimeSpan.FromMilliseconds(200);
     private readonly ITelemetryGrain link;
     private readonly ITelemetryArchive archive;
     private readonly string vehicleId;
     private readonly string caseId;
     private readonly SyntheticFeed feed;
+    private readonly SyntheticVideo? ultrasound;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stop;
@@ -28,8 +33,9 @@ public sealed class DemoPatientStream : IAsyncDisposable
 
     public DemoPatientStream(
         IGrainFactory grains, ITelemetryArchive archive, string vehicleId, string caseId, SyntheticFeed feed, TimeProvider time,
-        ILogger logger, CancellationToken hostStopping)
+        ILogger logger, CancellationToken hostStopping, SyntheticVideo? ultrasound = null)
     {
+        this.ultrasound = ultrasound;
         link = grains.GetGrain<ITelemetryGrain>(vehicleId);
         this.archive = archive;
         this.vehicleId = vehicleId;
@@ -50,6 +56,8 @@ public sealed class DemoPatientStream : IAsyncDisposable
             var held = await archive.LoadVehicleAsync(vehicleId);
             long Last(string channel) => held.Where(c => c.Channel == channel).SelectMany(c => c.Held).Select(r => r.To).DefaultIfEmpty(0).Max();
             var (ecgSequence, vitalsSequence) = (Last(VehicleLinkProtocol.EcgChannel), Last(VehicleLinkProtocol.VitalsChannel));
+            var ultrasoundSequence = Last(UltrasoundChannel);
+            var ultrasoundSent = 0L;
             var rate = feed.SamplingRateHz;
             var frameSamples = rate / FrameSamplesPer40Ms;
             var startMicros = NowMicros();
@@ -73,6 +81,16 @@ public sealed class DemoPatientStream : IAsyncDisposable
                     frames.Add(new TelemetryFrame(vehicleId, caseId, VehicleLinkProtocol.VitalsChannel, TelemetryKind.Vitals, ++vitalsSequence,
                         startMicros + (vitalsSent * 1_000_000), TelemetryCodec.EncodeVitals(feed.NextVitals())));
                     vitalsSent++;
+                }
+
+                if (ultrasound is not null)
+                {
+                    var elapsed = time.GetElapsedTime(started).TotalSeconds;
+                    for (; ultrasoundSent <= (long)(elapsed * ultrasound.FramesPerSecond); ultrasoundSent++)
+                    {
+                        frames.Add(new TelemetryFrame(vehicleId, caseId, UltrasoundChannel, TelemetryKind.Video, ++ultrasoundSequence,
+                            startMicros + (ultrasoundSent * 1_000_000 / ultrasound.FramesPerSecond), TelemetryCodec.EncodeVideo(ultrasound.Next())));
+                    }
                 }
 
                 if (frames.Count > 0)

@@ -17,7 +17,7 @@ namespace EmergencyLink.Server.Hubs;
 /// </summary>
 [Authorize(Policy = Policies.HospitalFeed)]
 public sealed class HospitalHub(
-    IGrainFactory grains, ITelemetryArchive archive, CaseWatchers watchers, IOptions<TelemetryOptions> options, TimeProvider time)
+    IGrainFactory grains, CaseWatchers watchers, TelemetryReplay replay)
     : Hub<IHospitalClient>
 {
     public const string Path = "/hubs/hospital";
@@ -88,21 +88,7 @@ public sealed class HospitalHub(
     public async Task<TelemetryDelivery> ReplayAsync(string caseId, ReplayRequest? request)
     {
         await AuthorizeCaseAsync(caseId);
-        var limit = options.Value.MaxReplayFrames;
-        IReadOnlyList<TelemetryFrame> frames;
-        if (request?.After is { Count: > 0 } after)
-        {
-            frames = await archive.ReadAfterAsync(caseId, after, limit);
-        }
-        else
-        {
-            var window = request?.LastSeconds is > 0 and <= 600 ? TimeSpan.FromSeconds(request.LastSeconds.Value) : options.Value.ReplayWindow;
-            var latest = await archive.LatestCaptureAsync(caseId);
-            frames = latest is null ? [] : await archive.ReadAsync(caseId, null, latest.Value - (long)window.TotalMicroseconds, latest.Value, limit);
-        }
-
-        var now = (long)(time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds;
-        return new TelemetryDelivery(caseId, frames, now, now, Replay: true);
+        return await replay.ReadAsync(caseId, request?.After, request?.LastSeconds);
     }
 
     private async Task AuthorizeCaseAsync(string caseId)

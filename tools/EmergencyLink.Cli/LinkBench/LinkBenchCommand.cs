@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EmergencyLink.Cli.Commands;
 using EmergencyLink.Cli.Simulation;
+using SyntheticVideo = EmergencyLink.Clinical.Synthetic.SyntheticVideo;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Geo.Maps;

@@ -1,4 +1,5 @@
 using EmergencyLink.Cli.Simulation;
+using SyntheticVideo = EmergencyLink.Clinical.Synthetic.SyntheticVideo;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using EmergencyLink.Clinical.Scores;
 using EmergencyLink.Consoles.Live;
 using EmergencyLink.Consoles.Map;
+using EmergencyLink.Consoles.Video;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
@@ -11,6 +12,7 @@ using EmergencyLink.Domain.Documentation;
 using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
 using EmergencyLink.Domain.Messaging;
+using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Domain.Units;
 using EmergencyLink.Security;
 using Microsoft.AspNetCore.Components;
@@ -44,6 +46,9 @@ public sealed partial class CrewScreen
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseMessage> messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GuidanceMark> marks = new(StringComparer.Ordinal);
+
+    // The case's video as the server relays it: the frames the ED marks are found here by their sequence.
+    private readonly FrameStore frames = new();
     private IDisposable? subscription;
     private ITimer? clock;
     private ClaimsPrincipal? user;
@@ -56,8 +61,13 @@ public sealed partial class CrewScreen
     private bool choosingDestination;
     private string? problem;
     private string? notice;
-    private bool busy;
+    private readonly Dictionary<CaseTrigger, Func<Task>> stepHandlers = [];
+    private Task queue = Task.CompletedTask;
+    private int inFlight;
     private bool live;
+
+    /// <summary>An action of the crew's (or the screen's own read) is running; shown as <c>data-busy</c>, never used to refuse a tap.</summary>
+    private bool Busy => inFlight > 0;
 
     [Inject]
     private IGrainFactory Grains { get; set; } = null!;
@@ -94,6 +104,11 @@ public sealed partial class CrewScreen
     /// unit back to service instead.
     /// </summary>
     private IncidentSnapshot? Current => incident is { } c && CaseWorkflow.IsTerminal(c.State) && unit?.IncidentId != c.Id ? null : incident;
+
+    private HeldFrame? LiveFrame => frames.Channels.Select(frames.Latest).LastOrDefault(f => f is not null);
+
+    private IEnumerable<GuidanceMark> MarksOn(string channel, long sequence) =>
+        marks.Values.Where(m => m.Channel == channel && m.Sequence == sequence);
 
     private IEnumerable<CaseMessage> Conversation => messages.Values.OrderBy(m => m.At).ThenBy(m => m.Id, StringComparer.Ordinal);
 
@@ -168,8 +183,7 @@ public sealed partial class CrewScreen
         if (incident is { } current)
         {
             var report = await Desk.LinkReportAsync(current.Id);
-            // Re-render only for news: a render replaces the buttons' event handlers, and a tap that arrives for a
-            // replaced handler is a tap lost.
+            // Re-render only for news: the report is read every few seconds, and mostly says what it said before.
             var shown = LinkSignature(report);
             if (shown != linkShown)
             {
@@ -205,13 +219,29 @@ public sealed partial class CrewScreen
     }
 
     /// <summary>
+    /// Every action of the screen runs through here, one after the other in the order tapped. A tap is never refused
+    /// because another action is still in flight: the buttons used to be disabled while one was, and a tap that met a
+    /// button disabled by a render racing it (the pre-alert's own re-render, a live event's) was silently dropped by the
+    /// browser, which sends no click for a disabled button. Queued instead, the tap waits for the action before it, so
+    /// two steps never interleave their reads and writes of the case either.
     /// A grain call that fails is shown on the screen and logged; left unhandled it would end the crew's circuit, and
     /// the screen with it, in the middle of a case.
     /// </summary>
-    private async Task GuardAsync(string what, Func<Task> action)
+    private Task GuardAsync(string what, Func<Task> action)
     {
+        // Only ever called on the circuit's dispatcher, so reading and replacing the queue needs no lock.
+        var run = RunAfterAsync(queue, what, action);
+        queue = run;
+        return run;
+    }
+
+    private async Task RunAfterAsync(Task previous, string what, Func<Task> action)
+    {
+        inFlight++;
         try
         {
+            // Never faults: each queued run catches its own failure below.
+            await previous;
             await action();
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -221,8 +251,23 @@ public sealed partial class CrewScreen
         }
         finally
         {
-            busy = false;
+            inFlight--;
         }
+    }
+
+    /// <summary>
+    /// One handler per step for the life of the screen: a lambda made at each render would be a new delegate, so each
+    /// render would give the button a new event handler id in the browser.
+    /// </summary>
+    private Func<Task> StepHandler(CaseTrigger trigger)
+    {
+        if (!stepHandlers.TryGetValue(trigger, out var handler))
+        {
+            handler = () => StepAsync(trigger);
+            stepHandlers[trigger] = handler;
+        }
+
+        return handler;
     }
 
     private Task StepAsync(CaseTrigger trigger)
@@ -241,13 +286,18 @@ public sealed partial class CrewScreen
 
     private Task FireAsync(CaseCommand command) => GuardAsync($"record {command.Trigger}", async () =>
     {
+        if (incident is { } known && !known.PermittedTriggers.Contains(command.Trigger) && known.Timeline.Any(t => t.Trigger == command.Trigger))
+        {
+            // A second tap of a step already recorded (queued behind the first): nothing to do, and nothing wrong.
+            return;
+        }
+
         if (incident is not { } current || user is null || !Scope.MayFire(user, current, command.Trigger))
         {
             problem = $"You may not record {command.Trigger} on this case.";
             return;
         }
 
-        busy = true;
         var fired = await Grains.GetGrain<IIncidentGrain>(current.Id).FireAsync(command, Actor);
         if (fired.Succeeded)
         {
@@ -264,7 +314,6 @@ public sealed partial class CrewScreen
     /// <summary>With no case the crew's own status is its to set: back in service once clear.</summary>
     private Task AvailableAsync() => GuardAsync("report available", async () =>
     {
-        busy = true;
         var set = await Grains.GetGrain<IAmbulanceGrain>(vehicleId!).SetCrewStatusAsync(UnitStatus.Available, Actor);
         if (set.Succeeded)
         {
@@ -299,7 +348,6 @@ public sealed partial class CrewScreen
             return;
         }
 
-        busy = true;
         var sent = await Grains.GetGrain<IIncidentGrain>(current.Id).SendPreAlertAsync(hospitalId, message, Actor);
         Report(sent.Succeeded, sent.Error, "Pre-alert sent.");
         if (sent.Succeeded)
@@ -313,7 +361,6 @@ public sealed partial class CrewScreen
     {
         if (incident is { } current)
         {
-            busy = true;
             var confirmed = await Grains.GetGrain<IIncidentGrain>(current.Id).AcknowledgeTransferAsync(Actor);
             Report(confirmed.Succeeded, confirmed.Error, "Transfer of care confirmed.");
             await ReloadAsync();
@@ -400,7 +447,6 @@ public sealed partial class CrewScreen
             return;
         }
 
-        busy = true;
         var recorded = await Grains.GetGrain<IIncidentGrain>(current.Id).DocumentAsync(entry, Actor);
         Report(recorded.Succeeded, recorded.Error, $"Recorded: {(recorded.Value is { } kept ? CaseDocumentation.Summary(kept) : "")}");
         if (recorded.Succeeded)
@@ -432,7 +478,6 @@ public sealed partial class CrewScreen
             return;
         }
 
-        busy = true;
         var posted = await Grains.GetGrain<IIncidentGrain>(current.Id).PostMessageAsync(message, Actor);
         if (posted.Succeeded)
         {
@@ -508,6 +553,42 @@ public sealed partial class CrewScreen
         });
     }
 
+    void IConsoleListener.OnTelemetry(string? hospitalId, TelemetryDelivery delivery)
+    {
+        // Every case's stream passes here at full rate: only this case's video matters to the screen.
+        if (delivery.CaseId != incident?.Id)
+        {
+            return;
+        }
+
+        var videos = new List<(string Channel, long Sequence, VideoFrame Frame)>();
+        foreach (var frame in delivery.Frames)
+        {
+            if (frame.Kind == TelemetryKind.Video && TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _))
+            {
+                videos.Add((frame.Channel, frame.Sequence, video));
+            }
+        }
+
+        if (videos.Count > 0)
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (delivery.CaseId != incident?.Id)
+                {
+                    return;
+                }
+
+                foreach (var (channel, sequence, frame) in videos)
+                {
+                    frames.Add(channel, sequence, frame);
+                }
+
+                StateHasChanged();
+            });
+        }
+    }
+
     void IConsoleListener.OnGuidanceMarked(IncidentSnapshot changed, GuidanceMark mark)
     {
         if (changed.Id != incident?.Id)
@@ -550,6 +631,7 @@ public sealed partial class CrewScreen
         {
             messages.Clear();
             marks.Clear();
+            frames.Clear();
             destinations = null;
             link = [];
             linkShown = "";

@@ -3,11 +3,14 @@ using System.Security.Claims;
 using EmergencyLink.Consoles.Ed;
 using EmergencyLink.Consoles.Live;
 using EmergencyLink.Consoles.Map;
+using EmergencyLink.Consoles.Video;
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Documentation;
+using EmergencyLink.Domain.Guidance;
 using EmergencyLink.Domain.Handover;
+using EmergencyLink.Domain.Messaging;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Geo.Routing;
 using EmergencyLink.Security;
@@ -35,6 +38,18 @@ public sealed partial class EdBoard
     private readonly Dictionary<string, RoadEta> etas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VitalsTrend> vitals = new(StringComparer.Ordinal);
     private readonly List<EcgBlock> pendingEcg = [];
+
+    /// <summary>Per inbound case, the first vitals sequence heard live: the backfill adds only readings from before it.</summary>
+    private readonly Dictionary<string, long> firstLiveVitals = new(StringComparer.Ordinal);
+
+    /// <summary>The first live ECG sequence queued for the open patient: the archive's backfill stops before it. Under ecgGate.</summary>
+    private long? firstLiveEcg;
+
+    /// <summary>
+    /// True from opening a patient until its backfill is queued: the handler renders (and the canvas attaches) at its
+    /// first await, and a flush before the backfill would draw live ECG ahead of the older seconds. Under ecgGate.
+    /// </summary>
+    private bool awaitingBackfill;
     private readonly Lock ecgGate = new();
 
     // Read on the telemetry's thread to drop other cases' frames at once; replaced whole on the renderer's, never mutated.
@@ -55,10 +70,30 @@ public sealed partial class EdBoard
     private bool live;
     private bool ecgAttached;
     private int ecgFramesSeen;
-    private int videoFrames;
-    private int videoDecodable;
-    private string? videoImage;
     private int bedsDraft;
+
+    // The open patient's video, messages and guidance marks; cleared when another patient is opened.
+    private readonly FrameStore frames = new();
+    private readonly Dictionary<string, CaseMessage> messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GuidanceMark> marks = new(StringComparer.Ordinal);
+    private static readonly GuidanceShape[] GuidanceTools = [GuidanceShape.Point, GuidanceShape.Line, GuidanceShape.Arrow];
+    private ElementReference videoPanel;
+    private IJSObjectReference? guidanceModule;
+    private IJSObjectReference? alarmModule;
+    private string alarmPlaying = "off";
+
+    /// <summary>What was waiting when the clinician muted: a new pre-alert or alert sounds again.</summary>
+    private HashSet<string>? mutedFor;
+    private IJSObjectReference? guidanceHandle;
+    private DotNetObjectReference<EdBoard>? self;
+
+    /// <summary>The frame the clinician is guiding on, held still; null while the picture is live.</summary>
+    private HeldFrame? held;
+    private GuidanceShape tool = GuidanceShape.Point;
+    private string? markText;
+    private string? messageText;
+    private string? resusRoom = "1";
+    private string? divertTo;
 
     [Inject]
     private IGrainFactory Grains { get; set; } = null!;
@@ -84,6 +119,9 @@ public sealed partial class EdBoard
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
 
+    [Inject]
+    private ICaseReplay Replay { get; set; } = null!;
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
 
@@ -100,6 +138,53 @@ public sealed partial class EdBoard
         .ThenBy(i => i.Priority);
 
     private IncidentSnapshot? Open => openId is null ? null : inbound.GetValueOrDefault(openId);
+
+    /// <summary>Pre-alerts and alerts that wait for this ED, by a key that names each.</summary>
+    private HashSet<string> Waiting => MayAct
+        ? inbound.Values.SelectMany(i => (LoopOf(i) is { AwaitsEd: true } l ? [$"{i.Id}/prealert/{l.EscalationLevel > 0}"] : Array.Empty<string>())
+            .Concat(i.Alerts.Where(a => !a.Acknowledged).Select(a => $"{i.Id}/alert/{a.Id}"))).ToHashSet(StringComparer.Ordinal)
+        : [];
+
+    /// <summary>off, sounding, escalated (a pre-alert escalated for want of an answer) or muted.</summary>
+    private string Alarm
+    {
+        get
+        {
+            var waiting = Waiting;
+            if (waiting.Count == 0)
+            {
+                return "off";
+            }
+
+            if (mutedFor is not null && waiting.IsSubsetOf(mutedFor))
+            {
+                return "muted";
+            }
+
+            return waiting.Any(k => k.EndsWith("/prealert/True", StringComparison.Ordinal)) ? "escalated" : "sounding";
+        }
+    }
+
+    private void ToggleMute() => mutedFor = Alarm == "muted" ? null : Waiting;
+
+    private HeldFrame? ShownFrame => held ?? frames.Channels.Select(frames.Latest).LastOrDefault(f => f is not null);
+
+    private IEnumerable<CaseMessage> Conversation => messages.Values.OrderBy(m => m.At).ThenBy(m => m.Id, StringComparer.Ordinal);
+
+    private IEnumerable<GuidanceMark> MarksOn(string channel, long sequence) =>
+        marks.Values.Where(m => m.Channel == channel && m.Sequence == sequence);
+
+    /// <summary>Tele-guidance is the destination ED's (or an admin's), as <c>POST /api/incidents/{id}/guidance</c> allows.</summary>
+    private bool MayGuide(IncidentSnapshot incident) =>
+        user is not null && incident.HospitalId is { } destination && Scope.MayActForHospital(user, destination);
+
+    private static string ToolLabel(GuidanceShape shape) => shape switch
+    {
+        GuidanceShape.Point => "Point",
+        GuidanceShape.Line => "Draw",
+        GuidanceShape.Arrow => "Arrow",
+        _ => shape.ToString(),
+    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -119,6 +204,8 @@ public sealed partial class EdBoard
         if (firstRender)
         {
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/ed-ecg.js");
+            guidanceModule = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/guidance.js");
+            alarmModule = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/EmergencyLink.Consoles/ed-alarm.js");
             // The countdown moves every second; routes are measured again every few seconds on the same tick.
             clock = Time.CreateTimer(_ => _ = InvokeAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
             ecgTimer = Time.CreateTimer(_ => _ = InvokeAsync(FlushEcgAsync), null, EcgBatchInterval, EcgBatchInterval);
@@ -127,11 +214,23 @@ public sealed partial class EdBoard
             return;
         }
 
+        // The alarm follows what the board shows: started, changed or stopped after the render that shows it.
+        if (alarmModule is not null && Alarm is var alarm && alarm != alarmPlaying)
+        {
+            alarmPlaying = alarm;
+            await alarmModule.InvokeVoidAsync("set", alarm);
+        }
+
         // The canvas exists only while a patient is open; attach the drawing when it appears, drop it when it goes.
         if (Open is not null && !ecgAttached && module is not null)
         {
             ecgAttached = true;
             ecgHandle = await module.InvokeAsync<IJSObjectReference>("attach", ecgCanvas);
+            if (guidanceModule is not null)
+            {
+                self ??= DotNetObjectReference.Create(this);
+                guidanceHandle = await guidanceModule.InvokeAsync<IJSObjectReference>("attach", videoPanel, self);
+            }
         }
     }
 
@@ -208,14 +307,112 @@ public sealed partial class EdBoard
         await CloseAsync();
         openId = incidentId;
         ecgFramesSeen = 0;
-        videoFrames = 0;
-        videoDecodable = 0;
-        videoImage = null;
+        lock (ecgGate)
+        {
+            awaitingBackfill = true;
+        }
+
+        if (inbound.GetValueOrDefault(incidentId) is { } incident)
+        {
+            foreach (var message in incident.Messages)
+            {
+                messages[message.Id] = message;
+            }
+
+            // The snapshot carries only the latest marks; the case keeps more.
+            foreach (var mark in await Grains.GetGrain<IIncidentGrain>(incidentId).GetGuidanceAsync() ?? incident.Guidance)
+            {
+                marks[mark.Id] = mark;
+            }
+
+            await BackfillAsync(incidentId);
+        }
+
+        lock (ecgGate)
+        {
+            awaitingBackfill = false;
+        }
+    }
+
+    /// <summary>
+    /// The last seconds from the archive (the late-joiner replay the ED hub gives), so an opened patient shows a trace and
+    /// readings at once instead of filling from empty. Runs before the canvas is attached, so the replayed ECG is drawn
+    /// before the live ECG that arrived meanwhile (which it stops short of). Vitals are filled only for a patient the
+    /// board has no readings of yet: the board hears every inbound patient's vitals, so otherwise it has them already.
+    /// </summary>
+    private async Task BackfillAsync(string incidentId)
+    {
+        TelemetryDelivery replayed;
+        try
+        {
+            replayed = await Replay.LastSecondsAsync(incidentId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogWarning(e, "The ED board could not read the last seconds of {Incident} from the archive", incidentId);
+            return;
+        }
+
+        if (openId != incidentId)
+        {
+            return;
+        }
+
+        var ordered = replayed.Frames.OrderBy(f => f.Channel, StringComparer.Ordinal).ThenBy(f => f.Sequence).ToArray();
+        var liveFrom = firstLiveVitals.GetValueOrDefault(incidentId, long.MaxValue);
+        var older = new List<VitalSigns>();
+        foreach (var frame in ordered.Where(f => f.Kind == TelemetryKind.Vitals && f.Sequence < liveFrom))
+        {
+            if (TelemetryCodec.TryDecodeVitals(frame.Payload, out var v, out _))
+            {
+                older.Add(v);
+            }
+        }
+
+        if (older.Count > 0)
+        {
+            if (!vitals.TryGetValue(incidentId, out var trend))
+            {
+                trend = new VitalsTrend();
+                vitals[incidentId] = trend;
+            }
+
+            trend.Prepend(older);
+        }
+
+        foreach (var frame in ordered.Where(f => f.Kind == TelemetryKind.Video))
+        {
+            if (TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _))
+            {
+                frames.Add(frame.Channel, frame.Sequence, video);
+            }
+        }
+
+        lock (ecgGate)
+        {
+            var before = firstLiveEcg ?? long.MaxValue;
+            var ecg = ordered.Where(f => f.Kind == TelemetryKind.Ecg && f.Sequence < before)
+                .Select(f => TelemetryCodec.TryDecodeEcg(f.Payload, out var block, out _) ? block : null)
+                .OfType<EcgBlock>()
+                .ToArray();
+            pendingEcg.InsertRange(0, ecg);
+            ecgFramesSeen += ecg.Length;
+        }
     }
 
     private async Task CloseAsync()
     {
         openId = null;
+        lock (ecgGate)
+        {
+            firstLiveEcg = null;
+            awaitingBackfill = false;
+        }
+
+        frames.Clear();
+        messages.Clear();
+        marks.Clear();
+        held = null;
         lock (ecgGate)
         {
             pendingEcg.Clear();
@@ -236,8 +433,95 @@ public sealed partial class EdBoard
             }
         }
 
+        if (guidanceHandle is not null)
+        {
+            var handle = guidanceHandle;
+            guidanceHandle = null;
+            try
+            {
+                await handle.InvokeVoidAsync("detach");
+                await handle.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; nothing to stop listening to.
+            }
+        }
+
         ecgAttached = false;
     }
+
+    /// <summary>
+    /// A stroke from the drawing module: the frame it names is the one the clinician saw under the pointer, and the
+    /// board holds it still from now on so the next marks go on the same picture. Checked by the rules the API applies.
+    /// </summary>
+    [JSInvokable]
+    public Task DrawAsync(string channel, long sequence, string shape, double[] xy) => GuardAsync("mark the frame", async () =>
+    {
+        if (Open is not { } p || !MayGuide(p))
+        {
+            problem = "Only the receiving ED gives tele-guidance on its patient's video.";
+            StateHasChanged();
+            return;
+        }
+
+        if (held is null || held.Channel != channel || held.Sequence != sequence)
+        {
+            held = frames.Find(channel, sequence) ?? held;
+        }
+
+        var points = Enumerable.Range(0, (xy?.Length ?? 0) / 2).Select(i => new GuidancePoint(xy![2 * i], xy[(2 * i) + 1])).ToArray();
+        var mark = new NewGuidanceMark(channel, sequence, Enum.TryParse<GuidanceShape>(shape, out var s) ? s : (GuidanceShape)(-1), points,
+            string.IsNullOrWhiteSpace(markText) ? null : markText.Trim());
+        var errors = TeleGuidance.Validate(mark);
+        if (errors.Count > 0)
+        {
+            problem = string.Join(" ", errors.Values);
+            StateHasChanged();
+            return;
+        }
+
+        var result = await Grains.GetGrain<IIncidentGrain>(p.Id).MarkGuidanceAsync(mark, hospitalId, await ActorAsync());
+        problem = result.Succeeded ? null : result.Error;
+        if (result.Value is { } kept)
+        {
+            marks[kept.Id] = kept;
+            markText = null;
+        }
+
+        StateHasChanged();
+    });
+
+    private Task SendMessageAsync(IncidentSnapshot incident, QuickReply? reply) => GuardAsync("send the message", async () =>
+    {
+        if (hospitalId is null || !MayAct)
+        {
+            problem = "Only the receiving ED writes to the crew from this board.";
+            return;
+        }
+
+        var target = reply switch
+        {
+            QuickReply.GoToResus => resusRoom?.Trim(),
+            QuickReply.DivertTo => divertTo ?? Region.Hospitals.FirstOrDefault(h => h.Id != hospitalId)?.Id,
+            _ => null,
+        };
+        var message = new NewCaseMessage(MessageSide.Ed, hospitalId, string.IsNullOrWhiteSpace(messageText) ? null : messageText.Trim(), reply, target);
+        var errors = CaseMessages.Validate(message);
+        if (errors.Count > 0)
+        {
+            problem = string.Join(" ", errors.Values);
+            return;
+        }
+
+        var posted = await Grains.GetGrain<IIncidentGrain>(incident.Id).PostMessageAsync(message, await ActorAsync());
+        problem = posted.Succeeded ? null : posted.Error;
+        if (posted.Value is { } kept)
+        {
+            messages[kept.Id] = kept;
+            messageText = null;
+        }
+    });
 
     /// <summary>Hands the ECG gathered since the last batch to the canvas in one call.</summary>
     private async Task FlushEcgAsync()
@@ -245,6 +529,12 @@ public sealed partial class EdBoard
         EcgBlock[] batch;
         lock (ecgGate)
         {
+            // Until the canvas is attached the blocks wait for it: the first of them may be the backfill.
+            if (awaitingBackfill || ecgHandle is null)
+            {
+                return;
+            }
+
             batch = [.. pendingEcg];
             pendingEcg.Clear();
         }
@@ -379,6 +669,36 @@ public sealed partial class EdBoard
         StateHasChanged();
     });
 
+    void IConsoleListener.OnCaseMessage(IncidentSnapshot incident, CaseMessage message)
+    {
+        if (incident.Id == openId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (incident.Id == openId)
+                {
+                    messages[message.Id] = message;
+                    StateHasChanged();
+                }
+            });
+        }
+    }
+
+    void IConsoleListener.OnGuidanceMarked(IncidentSnapshot incident, GuidanceMark mark)
+    {
+        if (incident.Id == openId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                if (incident.Id == openId)
+                {
+                    marks[mark.Id] = mark;
+                    StateHasChanged();
+                }
+            });
+        }
+    }
+
     void IConsoleListener.OnUnitChanged(AmbulanceSnapshot unit)
     {
         // Only units bringing a patient here matter; their next position shows in the next ETA measurement.
@@ -411,21 +731,23 @@ public sealed partial class EdBoard
         var isOpen = delivery.CaseId == openId;
         var ecg = new List<EcgBlock>();
         var readings = new List<VitalSigns>();
-        VideoFrame? lastVideo = null;
-        var videos = 0;
+        var firstVitals = long.MaxValue;
+        var videos = new List<(string Channel, long Sequence, VideoFrame Frame)>();
+        var firstEcg = long.MaxValue;
         foreach (var frame in delivery.Frames)
         {
             switch (frame.Kind)
             {
                 case TelemetryKind.Vitals when TelemetryCodec.TryDecodeVitals(frame.Payload, out var v, out _):
                     readings.Add(v);
+                    firstVitals = Math.Min(firstVitals, frame.Sequence);
                     break;
                 case TelemetryKind.Ecg when isOpen && TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _):
                     ecg.Add(block);
+                    firstEcg = Math.Min(firstEcg, frame.Sequence);
                     break;
-                case TelemetryKind.Video when isOpen:
-                    videos++;
-                    lastVideo = TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _) ? video : lastVideo;
+                case TelemetryKind.Video when isOpen && TelemetryCodec.TryDecodeVideo(frame.Payload, out var video, out _):
+                    videos.Add((frame.Channel, frame.Sequence, video));
                     break;
             }
         }
@@ -435,16 +757,25 @@ public sealed partial class EdBoard
             lock (ecgGate)
             {
                 pendingEcg.AddRange(ecg);
+                firstLiveEcg = Math.Min(firstLiveEcg ?? long.MaxValue, firstEcg);
             }
         }
 
-        if (readings.Count > 0 || ecg.Count > 0 || videos > 0)
+        if (readings.Count > 0 || ecg.Count > 0 || videos.Count > 0)
         {
-            _ = InvokeAsync(() => Take(delivery.CaseId, readings, ecg.Count, videos, lastVideo));
+            _ = InvokeAsync(() =>
+            {
+                if (readings.Count > 0 && !firstLiveVitals.ContainsKey(delivery.CaseId))
+                {
+                    firstLiveVitals[delivery.CaseId] = firstVitals;
+                }
+
+                Take(delivery.CaseId, readings, ecg.Count, videos);
+            });
         }
     }
 
-    private void Take(string caseId, List<VitalSigns> readings, int ecgFrames, int videos, VideoFrame? video)
+    private void Take(string caseId, List<VitalSigns> readings, int ecgFrames, List<(string Channel, long Sequence, VideoFrame Frame)> videos)
     {
         if (readings.Count > 0)
         {
@@ -460,24 +791,18 @@ public sealed partial class EdBoard
         if (caseId == openId)
         {
             ecgFramesSeen += ecgFrames;
-            videoFrames += videos;
-            if (video is not null && IsJpeg(video.Data))
+            foreach (var (channel, sequence, frame) in videos)
             {
-                videoDecodable++;
-                videoImage = "data:image/jpeg;base64," + Convert.ToBase64String(video.Data);
+                frames.Add(channel, sequence, frame);
             }
         }
 
         // Vitals come once a second: the one render they cause is the board's beat. ECG alone renders nothing here.
-        if (readings.Count > 0 || videos > 0)
+        if (readings.Count > 0 || videos.Count > 0)
         {
             StateHasChanged();
         }
     }
-
-    /// <summary>A JPEG starts with SOI (FF D8) and ends with EOI (FF D9); anything else is not shown as an image.</summary>
-    private static bool IsJpeg(byte[] data) =>
-        data.Length > 4 && data[0] == 0xFF && data[1] == 0xD8 && data[^2] == 0xFF && data[^1] == 0xD9;
 
     /// <summary>
     /// Inbound is the hospital grain's rule: headed here (Transporting or AtHospital), not yet handed over. A case that
@@ -501,12 +826,20 @@ public sealed partial class EdBoard
             }
 
             inbound[incident.Id] = incident;
+            if (incident.Id == openId)
+            {
+                foreach (var message in incident.Messages)
+                {
+                    messages[message.Id] = message;
+                }
+            }
         }
         else if (inbound.Remove(incident.Id))
         {
             inboundIds = inbound.Keys.ToHashSet(StringComparer.Ordinal);
             etas.Remove(incident.Id);
             vitals.Remove(incident.Id);
+            firstLiveVitals.Remove(incident.Id);
             if (openId == incident.Id)
             {
                 _ = CloseAsync();
@@ -557,11 +890,23 @@ public sealed partial class EdBoard
         }
 
         await CloseAsync();
+        self?.Dispose();
         try
         {
             if (module is not null)
             {
                 await module.DisposeAsync();
+            }
+
+            if (guidanceModule is not null)
+            {
+                await guidanceModule.DisposeAsync();
+            }
+
+            if (alarmModule is not null)
+            {
+                await alarmModule.InvokeVoidAsync("set", "off");
+                await alarmModule.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
