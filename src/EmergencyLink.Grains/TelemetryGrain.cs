@@ -10,9 +10,15 @@ namespace EmergencyLink.Grains;
 
 /// <summary>
 /// The server end of one vehicle's link. For each batch: refuse what can never be taken (bad channel, malformed or
-/// oversized payload, a case this vehicle does not serve), drop what is already held (a resend), push the rest to the
-/// case's viewers, archive it, and only then acknowledge. Pushing before archiving means a crash between the two
-/// can make the viewer see a frame twice (the gateway resends it), never miss it; viewers de-duplicate by sequence.
+/// oversized payload, a case this vehicle does not serve), drop what is already held or on its way to the archive (a
+/// resend), push the rest to the case's viewers, hand it to the archive, and acknowledge it only once it is durable.
+/// Pushing before archiving means a crash between the two can make the viewer see a frame twice (the gateway resends
+/// it), never miss it; viewers de-duplicate by sequence.
+/// Taking a batch (<see cref="AcceptAsync"/>) and answering it (<see cref="AcknowledgeAsync"/>) are two calls so that a
+/// vehicle's next batch is taken and pushed while this one's archive commit is on its way to the disk: with one call,
+/// every frame waited behind the fsync of the one before it. Acknowledgements are computed from <c>channels</c>, which
+/// holds only what the archive has confirmed, in the order the batches were taken; <c>inFlight</c> holds what was
+/// handed to it and not yet confirmed, so a resend of such a frame is still recognised as a duplicate.
 /// Continuity lives in memory and is rebuilt from the archive on activation, so it survives a restart.
 /// </summary>
 public sealed class TelemetryGrain(
@@ -25,10 +31,14 @@ public sealed class TelemetryGrain(
 {
     private const int MaxAckRanges = 16;
     private readonly Dictionary<string, ChannelContinuity> channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<long>> inFlight = new(StringComparer.Ordinal);
+    private readonly Queue<TakenBatch> taken = new();
+    private readonly Guid activation = Guid.NewGuid();
     private readonly Dictionary<string, CaseRoute> cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CaseAnalysis> analyses = new(StringComparer.Ordinal);
     private readonly List<(string CaseId, NewAlert Alert, string Actor)> pendingAlerts = [];
     private DateTimeOffset retryAfter;
+    private long lastTicket;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,9 +48,13 @@ public sealed class TelemetryGrain(
         }
     }
 
-    public async Task<UploadAck> IngestAsync(IReadOnlyList<TelemetryFrame> frames, long receivedMicros)
+    public async Task<UploadAck> IngestAsync(IReadOnlyList<TelemetryFrame> frames, long receivedMicros) =>
+        await AcknowledgeAsync(await AcceptAsync(frames, receivedMicros));
+
+    public async Task<UploadTicket> AcceptAsync(IReadOnlyList<TelemetryFrame> frames, long receivedMicros)
     {
         var started = time.GetTimestamp();
+        Settle();
         var vehicle = this.GetPrimaryKeyString();
         var limits = options.Value;
         var rejected = new List<FrameRejection>();
@@ -74,7 +88,7 @@ public sealed class TelemetryGrain(
             }
 
             sequences.Add(frame.Sequence);
-            var outcome = Channel(channel).Classify(frame.Sequence);
+            var outcome = Classify(channel, frame.Sequence);
             if (outcome == ContinuityOutcome.Duplicate || !inBatch.Add((channel, frame.Sequence)))
             {
                 duplicates[(channel, frame.CaseId)] = duplicates.GetValueOrDefault((channel, frame.CaseId)) + 1;
@@ -91,29 +105,53 @@ public sealed class TelemetryGrain(
             await live.TelemetryAsync((await RouteAsync(byCase.Key)).HospitalId, delivery);
         }
 
-        await archive.StoreAsync(
+        // Handed to the archive's queue now, in the order batches are taken; the commit is waited for in AcknowledgeAsync.
+        var stored = archive.StoreAsync(
             fresh.Select(f => new ArchiveEntry(f.Frame, receivedMicros, f.Backfilled)).ToArray(),
             duplicates.Select(d => new DuplicateCount(vehicle, d.Key.Channel, d.Key.Case, d.Value)).ToArray());
-
-        var missingBefore = touched.Keys.Sum(c => Channel(c).Expected - Channel(c).Received);
-        foreach (var (frame, _) in fresh)
+        var batch = new TakenBatch(++lastTicket, stored, fresh.Select(f => (f.Frame.Channel, f.Frame.Sequence)).ToArray(),
+            duplicates.Select(d => (d.Key.Channel, d.Value)).ToArray());
+        foreach (var (channel, sequence) in batch.Fresh)
         {
-            Channel(frame.Channel).Record(frame.Sequence);
+            InFlight(channel).Add(sequence);
         }
 
-        metrics.MissingChanged(touched.Keys.Sum(c => Channel(c).Expected - Channel(c).Received) - missingBefore);
+        taken.Enqueue(batch);
+        Settle();
+        await AnalyseAsync(fresh);
+        Measure(fresh, rejected.Count, receivedMicros, started);
+        return new UploadTicket(activation, batch.Number, touched.Select(t => new ChannelSequences(t.Key, t.Value)).ToArray(), rejected);
+    }
 
-        foreach (var ((channel, _), count) in duplicates)
+    public async Task<UploadAck> AcknowledgeAsync(UploadTicket ticket)
+    {
+        if (ticket.Activation != activation || ticket.Number > lastTicket)
         {
-            for (var i = 0; i < count; i++)
+            throw new InvalidOperationException(
+                $"Upload {ticket.Number} of vehicle {this.GetPrimaryKeyString()} was taken by an earlier activation of its link; send it again.");
+        }
+
+        // Commits complete in the order stores were queued, but wait on each in turn so that no other archive has to.
+        while (taken.TryPeek(out var head) && head.Number <= ticket.Number)
+        {
+            await Task.WhenAny(head.Stored);
+            Settle();
+        }
+
+        foreach (var carried in ticket.Carried)
+        {
+            var held = Channel(carried.Channel).Held;
+            foreach (var sequence in carried.Sequences)
             {
-                Channel(channel).CountDuplicate();
+                if (!held.Contains(sequence))
+                {
+                    throw new InvalidOperationException(
+                        $"Frame {sequence} of channel {carried.Channel} of vehicle {this.GetPrimaryKeyString()} could not be archived; send it again.");
+                }
             }
         }
 
-        await AnalyseAsync(fresh);
-        Measure(fresh, rejected.Count, receivedMicros, started);
-        return new UploadAck(touched.Select(t => Ack(t.Key, t.Value)).ToArray(), rejected);
+        return new UploadAck(ticket.Carried.Select(c => Ack(c.Channel, c.Sequences)).ToArray(), ticket.Rejected);
     }
 
     private void Measure(List<(TelemetryFrame Frame, bool Backfilled)> fresh, int rejected, long receivedMicros, long started)
@@ -133,7 +171,72 @@ public sealed class TelemetryGrain(
     }
 
     /// <summary>
-    /// Clinical analysis of the live frames, after they were pushed and stored so it never delays the ED's view.
+    /// Takes the batches whose archive commit has completed, oldest first, stopping at the first still on its way so
+    /// that what <c>channels</c> holds is always durable. A batch whose commit failed leaves <c>inFlight</c> without
+    /// entering <c>channels</c>: its frames are taken again when resent, and no acknowledgement covers them.
+    /// </summary>
+    private void Settle()
+    {
+        while (taken.TryPeek(out var batch) && batch.Stored.IsCompleted)
+        {
+            taken.Dequeue();
+            foreach (var (channel, sequence) in batch.Fresh)
+            {
+                InFlight(channel).Remove(sequence);
+            }
+
+            if (!batch.Stored.IsCompletedSuccessfully)
+            {
+                logger.LogError(batch.Stored.Exception?.GetBaseException(), "Archive of {Count} frames of vehicle {Vehicle} failed; they are not acknowledged",
+                    batch.Fresh.Count, this.GetPrimaryKeyString());
+                continue;
+            }
+
+            var settled = batch.Fresh.Select(f => f.Channel).Distinct().ToArray();
+            var missingBefore = settled.Sum(c => Channel(c).Expected - Channel(c).Received);
+            foreach (var (channel, sequence) in batch.Fresh)
+            {
+                Channel(channel).Record(sequence);
+            }
+
+            metrics.MissingChanged(settled.Sum(c => Channel(c).Expected - Channel(c).Received) - missingBefore);
+
+            foreach (var (channel, count) in batch.Duplicates)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    Channel(channel).CountDuplicate();
+                }
+            }
+        }
+    }
+
+    /// <summary>As <see cref="ChannelContinuity.Classify"/>, counting frames still on their way to the archive as held.</summary>
+    private ContinuityOutcome Classify(string channel, long sequence)
+    {
+        var outcome = Channel(channel).Classify(sequence);
+        if (outcome == ContinuityOutcome.Duplicate || !inFlight.TryGetValue(channel, out var pending) || pending.Count == 0)
+        {
+            return outcome;
+        }
+
+        return pending.Contains(sequence) ? ContinuityOutcome.Duplicate
+            : outcome == ContinuityOutcome.InOrder && sequence < pending.Max() ? ContinuityOutcome.Backfilled
+            : outcome;
+    }
+
+    private HashSet<long> InFlight(string channel)
+    {
+        if (!inFlight.TryGetValue(channel, out var set))
+        {
+            inFlight[channel] = set = [];
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// Clinical analysis of the live frames, after they were pushed and handed to the archive so it never delays the ED's view.
     /// Backfilled frames are left out: they are older than what the monitors have already seen, and a finding in them
     /// is in the archive for the record. An alert the case already holds is not raised again (the case decides).
     /// This runs for every batch (25 ECG frames a second per vehicle), so it is a plain loop that allocates nothing
@@ -271,11 +374,11 @@ public sealed class TelemetryGrain(
     /// What the channel holds: everything up to the contiguous mark, and above it the ranges that hold this batch's
     /// frames (so each of them is covered, however many holes the channel has) plus the newest few.
     /// </summary>
-    private ChannelAck Ack(string channel, List<long> batch)
+    private ChannelAck Ack(string channel, IReadOnlyList<long> batch)
     {
         var held = Channel(channel).Held;
         var above = held.Ranges.Where(r => r.From > held.ContiguousThrough + 1).ToArray();
-        var covering = above.Where(r => batch.Exists(s => s >= r.From && s <= r.To));
+        var covering = above.Where(r => batch.Any(s => s >= r.From && s <= r.To));
         var ranges = covering.Concat(above.TakeLast(MaxAckRanges)).Distinct().OrderBy(r => r.From)
             .Select(r => new SequenceRange(r.From, r.To)).ToArray();
         return new ChannelAck(channel, held.ContiguousThrough, ranges);
@@ -314,6 +417,9 @@ public sealed class TelemetryGrain(
     private long NowMicros() => (long)(time.GetUtcNow() - DateTimeOffset.UnixEpoch).TotalMicroseconds;
 
     private sealed record CaseRoute(string? HospitalId, string? Refusal, DateTimeOffset CheckedAt);
+
+    /// <summary>A batch handed to the archive: its place in order, the store's task, what it took and counted as resent.</summary>
+    private sealed record TakenBatch(long Number, Task Stored, IReadOnlyList<(string Channel, long Sequence)> Fresh, IReadOnlyList<(string Channel, long Count)> Duplicates);
 
     /// <summary>One case's live monitors, each made when its first live frame of that kind arrives.</summary>
     private sealed class CaseAnalysis

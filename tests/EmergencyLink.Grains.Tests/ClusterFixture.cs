@@ -28,12 +28,16 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>One archive for both silos, as one file would be on one machine.</summary>
     public SqliteTelemetryArchive Archive { get; private set; } = null!;
 
+    /// <summary>What the silos see as the archive: <see cref="Archive"/>, with stores a test can hold back or fail.</summary>
+    public HoldingArchive Holding { get; private set; } = null!;
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()
     {
         Archive = new SqliteTelemetryArchive(
             new TelemetryArchiveOptions { Path = Path.Combine(folder, "telemetry.db") }, NullLogger<SqliteTelemetryArchive>.Instance);
+        Holding = new HoldingArchive(Archive);
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -59,7 +63,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
                 await call.Invoke();
             });
-            silo.Services.AddSingleton<ITelemetryArchive>(Archive);
+            silo.Services.AddSingleton<ITelemetryArchive>(Holding);
 
             // The test clock stands still, so the grain must ask the case every time to see a new destination.
             silo.Services.Configure<TelemetryOptions>(o => o.CaseRefresh = TimeSpan.Zero);

@@ -145,4 +145,62 @@ public sealed class TelemetryGrainTests(ClusterFixture fixture)
         Assert.Equal(3, ack.Channels.Single().ContiguousThrough);
         Assert.Equal([1L, 2, 3], Pushed(caseId).Select(f => f.Sequence));
     }
+
+    [Fact]
+    public async Task The_next_batch_reaches_the_ed_while_the_one_before_waits_for_its_commit_and_neither_is_acknowledged_before_it_is_durable()
+    {
+        var (unit, caseId, _) = await TransportingAsync();
+        var link = grains.GetGrain<ITelemetryGrain>(unit);
+        fixture.Holding.Hold(unit);
+
+        var first = await link.AcceptAsync([Vitals(unit, caseId, 1)], 1);
+        var firstAck = link.AcknowledgeAsync(first);
+        var second = await link.AcceptAsync([Vitals(unit, caseId, 2)], 2);
+        var secondAck = link.AcknowledgeAsync(second);
+        var resent = await link.AcceptAsync([Vitals(unit, caseId, 1)], 3);
+        var resentAck = link.AcknowledgeAsync(resent);
+
+        Assert.Equal([1L, 2], Pushed(caseId).Select(f => f.Sequence));
+        await Task.Delay(200);
+        Assert.False(firstAck.IsCompleted || secondAck.IsCompleted || resentAck.IsCompleted);
+        Assert.Empty(await fixture.Archive.ReadAsync(caseId, null, 0, long.MaxValue, 10));
+
+        fixture.Holding.Release(unit);
+        Assert.Equal(1, (await firstAck).Channels.Single().ContiguousThrough);
+        Assert.Equal(2, (await secondAck).Channels.Single().ContiguousThrough);
+        Assert.Equal(2, (await resentAck).Channels.Single().ContiguousThrough);
+        Assert.Equal([1L, 2], (await fixture.Archive.ReadAsync(caseId, null, 0, long.MaxValue, 10)).Select(f => f.Sequence));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_archive_commit_fails_is_not_acknowledged_nor_is_a_resend_of_it_waiting_behind_it_and_it_is_taken_when_sent_again()
+    {
+        var (unit, caseId, _) = await TransportingAsync();
+        var link = grains.GetGrain<ITelemetryGrain>(unit);
+        await link.IngestAsync([Vitals(unit, caseId, 1)], 1);
+        fixture.Holding.Hold(unit);
+        fixture.Holding.FailNext(unit);
+
+        var failing = await link.AcceptAsync([Vitals(unit, caseId, 2)], 2);
+        var resentWhileFailing = await link.AcceptAsync([Vitals(unit, caseId, 2), Vitals(unit, caseId, 3)], 3);
+        fixture.Holding.Release(unit);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => link.AcknowledgeAsync(failing));
+        await Assert.ThrowsAnyAsync<Exception>(() => link.AcknowledgeAsync(resentWhileFailing));
+        var ack = await link.IngestAsync([Vitals(unit, caseId, 2), Vitals(unit, caseId, 3)], 4);
+
+        Assert.Equal(3, ack.Channels.Single().ContiguousThrough);
+        Assert.Equal([1L, 2, 3], (await fixture.Archive.ReadAsync(caseId, null, 0, long.MaxValue, 10)).Select(f => f.Sequence));
+    }
+
+    [Fact]
+    public async Task A_ticket_from_an_earlier_activation_is_refused_so_the_gateway_sends_again()
+    {
+        var (unit, caseId, _) = await TransportingAsync();
+        var link = grains.GetGrain<ITelemetryGrain>(unit);
+        var ticket = await link.AcceptAsync([Vitals(unit, caseId, 1)], 1);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => link.AcknowledgeAsync(ticket with { Activation = Guid.NewGuid() }));
+        Assert.Equal(1, (await link.AcknowledgeAsync(ticket)).Channels.Single().ContiguousThrough);
+    }
 }

@@ -17,6 +17,7 @@ string[] usage =
     "  " + SimulateCommand.Usage,
     "  " + EcgCommand.Usage,
     "  " + EmergencyLink.Cli.LinkBench.LinkBenchCommand.Usage,
+    "  " + EmergencyLink.Cli.LinkBench.PeerRelayCommand.Usage,
 ];
 
 if (args.Length == 0)
@@ -42,6 +43,7 @@ try
         "diagrams" => DiagramsCommand.Run(rest),
         "simulate" => await SimulateCommand.RunAsync(rest),
         "ecg" => EcgCommand.Run(rest),
+        "bench-link-peer" => await EmergencyLink.Cli.LinkBench.PeerRelayCommand.RunAsync(rest),
         "bench-link" => await EmergencyLink.Cli.LinkBench.LinkBenchCommand.RunAsync(rest),
         _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n" + string.Join('\n', usage)),
     };

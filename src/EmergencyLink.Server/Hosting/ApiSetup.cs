@@ -28,7 +28,11 @@ public static class ApiSetup
             .AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .AddMessagePackProtocol()
-            .AddHubOptions<Hubs.VehicleHub>(o => o.MaximumReceiveMessageSize = MaxUploadBytes);
+            .AddHubOptions<Hubs.VehicleHub>(o =>
+            {
+                o.MaximumReceiveMessageSize = MaxUploadBytes;
+                o.MaximumParallelInvocationsPerClient = Hubs.VehicleHub.MaxUploadsInFlight;
+            });
 
         builder.Services.Configure<RegionOptions>(builder.Configuration.GetSection(RegionOptions.Section));
         builder.Services.AddSingleton<RegionCatalog>();

@@ -228,6 +228,12 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         await writer;
     }
 
+    /// <summary>
+    /// Group commit: whatever queued while the previous commit was on its way to the disk goes into the next one (one
+    /// fsync for all of it), in queue order, and each store completes when the commit holding it is durable. A commit that
+    /// fails is taken again store by store, each in its own transaction, so that one store the database refuses fails
+    /// alone (its caller does not acknowledge it) and the others it shared a commit with still become durable.
+    /// </summary>
     private async Task WriteLoopAsync()
     {
         await using var connection = Open();
@@ -235,6 +241,7 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
 
         // Index pages of a few hours of a busy region stay in memory instead of being read back per insert.
         Execute(connection, "PRAGMA cache_size=-65536;");
+        using var statements = new WriteStatements(connection);
         var batch = new List<PendingStore>();
         while (await queue.Reader.WaitToReadAsync())
         {
@@ -252,37 +259,51 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
 
             try
             {
-                Commit(connection, batch);
+                Commit(connection, statements, batch);
                 batch.ForEach(p => p.Done.TrySetResult());
             }
             catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
-                logger.LogError(e, "Telemetry archive write of {Count} stores failed", batch.Count);
-                batch.ForEach(p => p.Done.TrySetException(e));
+                if (batch.Count == 1)
+                {
+                    logger.LogError(e, "Telemetry archive write of {Frames} frames failed", batch[0].Entries.Count);
+                    batch[0].Done.TrySetException(e);
+                }
+                else
+                {
+                    logger.LogWarning(e, "Telemetry archive commit of {Count} stores failed; committing them one by one", batch.Count);
+                    CommitEachAlone(connection, statements, batch);
+                }
             }
 
             batch.Clear();
         }
     }
 
-    private void Commit(SqliteConnection connection, List<PendingStore> batch)
+    private void CommitEachAlone(SqliteConnection connection, WriteStatements statements, List<PendingStore> batch)
+    {
+        foreach (var pending in batch)
+        {
+            try
+            {
+                Commit(connection, statements, [pending]);
+                pending.Done.TrySetResult();
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                logger.LogError(e, "Telemetry archive write of {Frames} frames failed", pending.Entries.Count);
+                pending.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private void Commit(SqliteConnection connection, WriteStatements statements, List<PendingStore> batch)
     {
         using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
+        var (insert, p) = (statements.Insert, statements.InsertParameters);
+        var (count, q) = (statements.Count, statements.CountParameters);
         insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT OR IGNORE INTO frames (vehicle, channel, seq, case_id, kind, captured, received, backfilled, payload)
-            VALUES ($v, $ch, $s, $c, $k, $cap, $rec, $b, $p)
-            """;
-        var p = new[] { "$v", "$ch", "$s", "$c", "$k", "$cap", "$rec", "$b", "$p" }.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
-        insert.Prepare();
-        using var count = connection.CreateCommand();
         count.Transaction = transaction;
-        count.CommandText = """
-            INSERT INTO duplicates (vehicle, channel, case_id, count) VALUES ($v, $ch, $c, $n)
-            ON CONFLICT (vehicle, channel, case_id) DO UPDATE SET count = count + excluded.count
-            """;
-        var q = new[] { "$v", "$ch", "$c", "$n" }.Select(n => count.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         foreach (var pending in batch)
         {
             foreach (var (frame, received, backfilled) in pending.Entries)

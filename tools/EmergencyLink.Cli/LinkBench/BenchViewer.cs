@@ -19,6 +19,9 @@ public sealed class BenchViewer(HubConnection connection, string caseId) : IAsyn
 
     public long Repeated => Interlocked.Read(ref repeated);
 
+    /// <summary>False once the screen's connection closed (it does not reconnect: what it missed then counts as lost).</summary>
+    public bool Connected => connection.State == HubConnectionState.Connected;
+
     public IEnumerable<(string Channel, double CaptureToViewerMs, double ServerToViewerMs, double CaptureToServerMs)> Samples => samples;
 
     /// <summary>

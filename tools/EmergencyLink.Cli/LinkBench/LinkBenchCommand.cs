@@ -26,7 +26,7 @@ public static class LinkBenchCommand
 {
     public const string Usage =
         "bench-link map --from FOLDER --vehicles N --out FOLDER | bench-link fleet --url URL --vehicles N [--video N] [--video-kbps 4000] [--seconds 60] [--gateway raw|outbox] [--board false|true] " +
-        "[--warmup 5] [--outbox-dir DIR] [--server-pid PID] [--storage-path DB] | bench-link profile --url URL --profile 5g|4g|degraded " +
+        "[--warmup 5] [--outbox-dir DIR] [--server-pid PID] [--storage-path DB] [--peer false|true] | bench-link profile --url URL --profile 5g|4g|degraded " +
         "[--seconds 300] [--video-kbps 1000] [--outbox-dir DIR] [--storage-path DB]";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
@@ -41,7 +41,7 @@ public static class LinkBenchCommand
         return args[0] switch
         {
             "map" => WriteMap(new ArgReader(args[1..], "from", "vehicles", "out")),
-            "fleet" => await FleetAsync(new ArgReader(args[1..], "url", "vehicles", "video", "video-kbps", "seconds", "warmup", "gateway", "board", "outbox-dir", "server-pid", "storage-path")),
+            "fleet" => await FleetAsync(new ArgReader(args[1..], "url", "vehicles", "video", "video-kbps", "seconds", "warmup", "gateway", "board", "outbox-dir", "server-pid", "storage-path", "peer")),
             "profile" => await ProfileAsync(new ArgReader(args[1..], "url", "profile", "seconds", "video-kbps", "outbox-dir", "storage-path")),
             _ => throw new ArgumentException(Usage),
         };
@@ -73,12 +73,16 @@ public static class LinkBenchCommand
         var warmup = options.GetInt("warmup", 5, 0, 600);
         var outboxes = Scratch(options.Get("outbox-dir") ?? "/dev/shm", "el-bench-");
         var serverPid = options.Get("server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : (int?)null;
-        var issuer = KeyLocator.Issuer(KeyLocator.StoragePath(options.Get("storage-path")));
-
-        var cases = await OpenCasesAsync(url, issuer, count);
+        // Against the peer relay (bench-link-peer) there are no cases to open and no tokens to check: the same senders and
+        // screens stream under made-up case ids, with a token the peer ignores.
+        var peer = options.Get("peer") == "true";
+        var issuer = peer ? null : KeyLocator.Issuer(KeyLocator.StoragePath(options.Get("storage-path")));
+        var cases = issuer is null
+            ? Enumerable.Range(0, count).Select(i => (Unit: $"B{i + 1:D4}", Case: $"peer-{i + 1}", Hospital: $"H{i % 4}")).ToArray()
+            : await OpenCasesAsync(url, issuer, count);
         Console.Error.WriteLine($"{cases.Count} cases transporting");
         var board = options.Get("board") == "true";
-        var viewers = await ParallelAsync(cases, 32, c => BenchViewer.OpenAsync(url, EdToken(issuer, c.Hospital), c.Case, c.Hospital, board));
+        var viewers = await ParallelAsync(cases, 32, c => BenchViewer.OpenAsync(url, issuer is null ? "peer" : EdToken(issuer, c.Hospital), c.Case, c.Hospital, board));
         var outbox = (options.Get("gateway") ?? "raw") switch
         {
             "raw" => false,
@@ -90,10 +94,10 @@ public static class LinkBenchCommand
             {
                 ServerUrl = url,
                 VehicleId = c.Unit,
-                AccessTokenProvider = () => Task.FromResult<string?>(CrewToken(issuer, c.Unit)),
+                AccessTokenProvider = () => Task.FromResult<string?>(issuer is null ? "peer" : CrewToken(issuer, c.Unit)),
                 OutboxPath = Path.Combine(outboxes, c.Unit + ".db"),
             }))
-            : UploadSink.Create(url, c.Unit, () => Task.FromResult<string?>(CrewToken(issuer, c.Unit)))).ToArray();
+            : UploadSink.Create(url, c.Unit, () => Task.FromResult<string?>(issuer is null ? "peer" : CrewToken(issuer, c.Unit)))).ToArray();
         try
         {
             await ParallelAsync(gateways, 32, async g =>
@@ -130,6 +134,7 @@ public static class LinkBenchCommand
             var result = new
             {
                 vehicles = count,
+                server = peer ? "peer" : "ours",
                 gateway = outbox ? "outbox" : "raw",
                 screensOnBoardFeed = board,
                 uploadFailures = gateways.OfType<UploadSink>().Sum(g => g.Failures),
@@ -140,6 +145,7 @@ public static class LinkBenchCommand
                 framesExpected = expected,
                 framesLost = lost,
                 repeatedDeliveriesDiscarded = viewers.Sum(v => v.Repeated),
+                screensDisconnected = viewers.Count(v => !v.Connected),
                 drained,
                 producerTicksLate = late,
                 ecgVitals = Figures(clinical),
