@@ -23,8 +23,8 @@ ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/bench
   >"$dir/server.log" 2>&1 &
 pid=$!
 trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "the server did not start:" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the server did not start:" >&2; tail -20 "$dir/server.log" >&2; exit 1; }
 echo "== $(date -u +%Y-%m-%dT%H:%MZ) bench-link $*"
 case "$mode" in
   fleet)

@@ -15,7 +15,7 @@ ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/bench
   >"$dir/server.log" 2>&1 &
 pid=$!
 trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
 echo "storage max batch $batch, $(date -u +%Y-%m-%dT%H:%MZ)"
 dotnet "$root/tools/EmergencyLink.Cli/bin/Release/net10.0/EmergencyLink.Cli.dll" bench \
   --url "http://127.0.0.1:$port" --cases "$cases" --concurrency "$concurrency" --storage-path "$dir/bench.db"

@@ -11,6 +11,12 @@ public static class SigningKeyStore
 {
     public const string FileName = "signing.key";
 
+    /// <summary>
+    /// The development key's name in a cluster's PostgreSQL (<c>cluster_secrets</c>), where the nodes keep the one key
+    /// they all trust instead of a file each.
+    /// </summary>
+    public const string ClusterSecretName = "jwt-signing-key";
+
     public static string KeyPathFor(string storagePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storagePath))!, FileName);
 

@@ -141,10 +141,12 @@ public sealed class HappyPathTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task Health_is_open_to_anyone_and_reports_ready()
+    public async Task Liveness_and_readiness_are_open_to_anyone_and_report_alive_and_ready()
     {
-        var health = (await server.Client(null).GetJsonAsync("/healthz")).Expect(HttpStatusCode.OK);
+        var live = (await server.Client(null).GetJsonAsync("/healthz")).Expect(HttpStatusCode.OK);
+        var ready = (await server.Client(null).GetJsonAsync("/readyz")).Expect(HttpStatusCode.OK);
 
-        Assert.Equal("ready", health.Str("status"));
+        Assert.Equal("alive", live.Str("status"));
+        Assert.Equal("ready", ready.Str("status"));
     }
 }

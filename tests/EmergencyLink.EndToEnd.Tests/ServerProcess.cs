@@ -31,7 +31,8 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string StoragePath { get; }
 
-    public TokenIssuer Tokens { get; }
+    /// <summary>Signs with the key file in <see cref="Folder"/>; a cluster on PostgreSQL sets the cluster's key instead.</summary>
+    public TokenIssuer Tokens { get; set; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -83,7 +84,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                if ((await http.GetAsync("/readyz")).IsSuccessStatusCode)
                 {
                     return;
                 }

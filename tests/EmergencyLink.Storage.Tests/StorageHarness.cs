@@ -1,29 +1,26 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Runtime;
 
 namespace EmergencyLink.Storage.Tests;
 
-/// <summary>A provider over a file in its own temp folder, reopened at will, deleted at the end.</summary>
-public sealed class StorageHarness : IAsyncDisposable
+/// <summary>A store over its own storage, reopened at will, removed at the end.</summary>
+public abstract class StorageHarness : IAsyncDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("emergencylink-storage-").FullName;
+    private QueuedGrainStorage? storage;
 
-    public StorageHarness() => Storage = Open();
+    public QueuedGrainStorage Storage => storage ??= Open();
 
-    public string FilePath => Path.Combine(folder, "state.db");
+    public static GrainId Grain(string key) => GrainId.Create("sample", key);
 
-    public SqliteGrainStorage Storage { get; private set; }
+    /// <summary>A new store instance over the same storage (what a restarted node, or a second node, opens).</summary>
+    public abstract QueuedGrainStorage Open();
 
-    public SqliteGrainStorage Open() =>
-        new("test", new SqliteGrainStorageOptions { Path = FilePath }, NullLogger<SqliteGrainStorage>.Instance, TimeProvider.System);
+    public abstract Task<long> CountRowsAsync();
 
     public async Task ReopenAsync()
     {
         await Storage.DisposeAsync();
-        Storage = Open();
+        storage = Open();
     }
-
-    public static GrainId Grain(string key) => GrainId.Create("sample", key);
 
     public async Task<GrainState<SampleState>> ReadAsync(string key)
     {
@@ -32,10 +29,13 @@ public sealed class StorageHarness : IAsyncDisposable
         return state;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
-        await Storage.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (storage is not null)
+        {
+            await storage.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,18 +1,30 @@
+using System.Security.Cryptography;
 using EmergencyLink.Security;
 using EmergencyLink.Server.Auth;
 using EmergencyLink.Server.Fhir;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.IdentityModel.Tokens;
+using EmergencyLink.Storage.PostgreSql;
+using Npgsql;
 
 namespace EmergencyLink.Server.Hosting;
 
 public static class AuthSetup
 {
-    /// <summary>JWT bearer on everything; only /healthz opts out.</summary>
+    /// <summary>The development signing key's name in the cluster database (<c>cluster_secrets</c>).</summary>
+    public const string ClusterSigningKeyName = SigningKeyStore.ClusterSecretName;
+
+    /// <summary>JWT bearer on everything; only /healthz and /readyz opt out.</summary>
     public static WebApplicationBuilder AddEmergencyLinkAuth(this WebApplicationBuilder builder, string storagePath)
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        // Resolved at start, not at the first request: a missing production key or an unreachable cluster database
+        // stops the node before it serves, and every node of a cluster holds the shared key before it is ready.
+        var signingKey = string.IsNullOrWhiteSpace(auth.Authority) ? SigningKey(builder, auth, storagePath) : null;
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -32,7 +44,7 @@ public static class AuthSetup
                 }
                 else
                 {
-                    jwt.TokenValidationParameters.IssuerSigningKey = SigningKey(builder, auth, storagePath);
+                    jwt.TokenValidationParameters.IssuerSigningKey = signingKey;
                 }
 
                 // Browsers cannot set headers on WebSockets; SignalR sends the token in the query string instead.
@@ -63,6 +75,15 @@ public static class AuthSetup
                 };
             });
 
+        if (builder.StorageSettings().Provider == StorageProvider.PostgreSql)
+        {
+            // Every node must read the cookies the others wrote: one key ring in the shared database, and one
+            // application name (by default it is the content root, which may differ from machine to machine).
+            builder.Services.AddDataProtection().SetApplicationName("EmergencyLink");
+            builder.Services.AddOptions<KeyManagementOptions>()
+                .Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new PostgreSqlXmlRepository(dataSource));
+        }
+
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Dispatch, p => p.RequireRole(Roles.Dispatcher, Roles.Admin))
@@ -83,6 +104,17 @@ public static class AuthSetup
         {
             throw new InvalidOperationException(
                 "Production needs Auth:Authority or Auth:SigningKey; a development key is never made in production.");
+        }
+
+        var storage = builder.StorageSettings();
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            // A cluster's nodes must accept each other's tokens: the development key is made once, in the database.
+            using var dataSource = NpgsqlDataSource.Create(StorageSetup.PostgreSqlConnectionString(storage));
+            var stored = new PostgreSqlSecretStore(dataSource)
+                .GetOrCreateAsync(ClusterSigningKeyName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+                .GetAwaiter().GetResult();
+            return SigningKeyStore.FromBase64(stored);
         }
 
         return SigningKeyStore.GetOrCreate(SigningKeyStore.KeyPathFor(storagePath));

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace EmergencyLink.Server.Hosting;
 
-/// <summary>Tells OpenAPI clients that every operation takes a JWT bearer token (all but /healthz need one).</summary>
+/// <summary>Tells OpenAPI clients that every operation takes a JWT bearer token (all but /healthz and /readyz need one).</summary>
 public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
 {
     public const string SchemeName = "Bearer";

@@ -14,4 +14,13 @@ public static class StorageSetup
         builder.Services.Configure<StorageOptions>(o => o.Path = path);
         return path;
     }
+
+    /// <summary>The configured PostgreSQL connection string; a clear start-up error when the provider needs one and it is missing.</summary>
+    public static string PostgreSqlConnectionString(StorageOptions storage) =>
+        string.IsNullOrWhiteSpace(storage.PostgreSql.ConnectionString)
+            ? throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:PostgreSql:ConnectionString is empty.")
+            : storage.PostgreSql.ConnectionString;
+
+    public static StorageOptions StorageSettings(this WebApplicationBuilder builder) =>
+        builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 }

@@ -1,6 +1,6 @@
 namespace EmergencyLink.Server.Seeding;
 
-/// <summary>Set once the region is seeded; /healthz stays 503 until then.</summary>
+/// <summary>Set once the region is seeded; /readyz stays 503 until then.</summary>
 public sealed class Readiness
 {
     private volatile bool seeded;

@@ -303,12 +303,7 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         transaction.Commit();
     }
 
-    private byte[]? StoredPayload(TelemetryFrame frame) => frame.Kind switch
-    {
-        TelemetryKind.Ecg when TelemetryCodec.TryDecodeEcg(frame.Payload, out var block, out _) => EcgCompaction.Compact(block),
-        TelemetryKind.Video when !options.ArchiveVideo => null,
-        _ => frame.Payload,
-    };
+    private byte[]? StoredPayload(TelemetryFrame frame) => ArchivedPayload.Stored(frame, options.ArchiveVideo);
 
     private static async Task<IReadOnlyList<TelemetryFrame>> ReadFramesAsync(SqliteCommand command)
     {
@@ -318,7 +313,7 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         {
             var kind = (TelemetryKind)reader.GetInt32(4);
             var stored = (byte[])reader.GetValue(6);
-            var payload = kind == TelemetryKind.Ecg ? TelemetryCodec.EncodeEcg(EcgCompaction.Expand(stored)) : stored;
+            var payload = ArchivedPayload.Restored(kind, stored);
             frames.Add(new TelemetryFrame(reader.GetString(0), reader.GetString(3), reader.GetString(1), kind, reader.GetInt64(2), reader.GetInt64(5), payload));
         }
 

@@ -26,7 +26,7 @@ public static class TokenCommand
         var hours = options.GetInt("hours", 12, 1, 24 * 30);
         var storagePath = KeyLocator.StoragePath(options.Get("storage-path"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Signed with {SigningKeyStore.KeyPathFor(storagePath)}, valid {hours} h."));
+            $"Signed with {KeyLocator.KeySource(storagePath)}, valid {hours} h."));
         Console.WriteLine(KeyLocator.Issuer(storagePath).Issue(request, TimeSpan.FromHours(hours)));
         return 0;
     }

@@ -1,31 +1,33 @@
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Storage.Telemetry;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EmergencyLink.Storage.Tests;
 
-public sealed class TelemetryArchiveTests : IDisposable
+/// <summary>
+/// What every telemetry archive must do, run against each (SQLite, and PostgreSQL where the package is installed).
+/// <see cref="Open"/> called again opens the same storage, as a restarted node or another node of a cluster would.
+/// </summary>
+public abstract class TelemetryArchiveContract<TArchive>
+    where TArchive : ITelemetryArchive, IAsyncDisposable
 {
-    private const long T0 = 1_800_000_000_000_000;
-    private readonly string folder = Directory.CreateTempSubdirectory("emergencylink-archive-").FullName;
+    protected const long T0 = 1_800_000_000_000_000;
 
-    private SqliteTelemetryArchive Open(bool video = false) => new(
-        new TelemetryArchiveOptions { Path = Path.Combine(folder, "telemetry.db"), ArchiveVideo = video }, NullLogger<SqliteTelemetryArchive>.Instance);
+    protected abstract TArchive Open(bool video = false);
 
-    private static TelemetryFrame Ecg(long sequence, string caseId = "INC-000001")
+    protected static TelemetryFrame Ecg(long sequence, string caseId = "INC-000001")
     {
         var samples = Enumerable.Range(0, 12).Select(l => Enumerable.Range(0, 20).Select(i => (short)((sequence * 20) + i + (l * 100))).ToArray()).ToArray();
         return new TelemetryFrame("A19", caseId, "ecg", TelemetryKind.Ecg, sequence, T0 + (sequence * 40_000),
             TelemetryCodec.EncodeEcg(new EcgBlock(500, 1, (sequence - 1) * 20, samples)));
     }
 
-    private static TelemetryFrame Video(long sequence) => new("A19", "INC-000001", "video", TelemetryKind.Video, sequence, T0 + (sequence * 40_000),
+    protected static TelemetryFrame Video(long sequence) => new("A19", "INC-000001", "video", TelemetryKind.Video, sequence, T0 + (sequence * 40_000),
         TelemetryCodec.EncodeVideo(new VideoFrame(sequence % 25 == 1, 640, 480, "jpeg", new byte[1000])));
 
-    private static ArchiveEntry Entry(TelemetryFrame frame, bool backfilled = false) => new(frame, frame.CapturedAtMicros + 20_000, backfilled);
+    protected static ArchiveEntry Entry(TelemetryFrame frame, bool backfilled = false) => new(frame, frame.CapturedAtMicros + 20_000, backfilled);
 
-    [Fact]
+    [SkippableFact]
     public async Task Stored_ecg_reads_back_sample_for_sample_and_a_second_store_of_a_frame_keeps_the_first()
     {
         await using var archive = Open();
@@ -39,7 +41,7 @@ public sealed class TelemetryArchiveTests : IDisposable
         Assert.Empty(await archive.ReadAsync("INC-000002", null, 0, long.MaxValue, 100));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task What_was_stored_survives_reopening_and_rebuilds_continuity()
     {
         await using (var archive = Open())
@@ -55,7 +57,7 @@ public sealed class TelemetryArchiveTests : IDisposable
         Assert.Equal([new SequenceRange(1, 1)], channels["video"].Held);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Video_keeps_its_sequence_but_not_its_picture_unless_configured()
     {
         await using (var archive = Open())
@@ -69,7 +71,7 @@ public sealed class TelemetryArchiveTests : IDisposable
         Assert.Equal([2L], (await keeping.ReadAsync("INC-000001", "video", 0, long.MaxValue, 10)).Select(f => f.Sequence));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_report_shows_open_gaps_backfill_duplicates_and_late_frames_of_the_case()
     {
         await using var archive = Open();
@@ -84,7 +86,7 @@ public sealed class TelemetryArchiveTests : IDisposable
         Assert.InRange(report.CaptureToServerP50Ms, 19, 21);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_viewer_coming_back_gets_exactly_what_follows_its_last_frame()
     {
         await using var archive = Open();
@@ -94,11 +96,5 @@ public sealed class TelemetryArchiveTests : IDisposable
 
         Assert.Equal([8L, 9, 10], missed.Select(f => f.Sequence));
         Assert.Equal(T0 + (10 * 40_000), await archive.LatestCaptureAsync("INC-000001"));
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 }

@@ -1,0 +1,3 @@
+namespace EmergencyLink.Server.Endpoints;
+
+public sealed record LivenessReport(string Status);

@@ -1,0 +1,7 @@
+namespace EmergencyLink.Server.Hosting;
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSql,
+}
