@@ -31,7 +31,7 @@ public static class SiloSetup
 
         builder.UseOrleans(orleans =>
         {
-            UseClustering(orleans, silo, builder.Configuration.GetSection(MembershipSection));
+            UseClustering(orleans, silo, builder.Configuration.GetSection(MembershipSection), DevelopmentClusterOptions.PrimaryOf(builder.Configuration));
             var batch = Math.Clamp(storage.MaxBatchSize, 1, 10_000);
             if (storage.Provider == StorageProvider.PostgreSql)
             {
@@ -49,7 +49,7 @@ public static class SiloSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CaseWatchers>();
-        builder.Services.AddSingleton<ILiveFeed, SignalRLiveFeed>();
+        builder.AddEmergencyLinkLiveFeed();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
         builder.Services.Configure<TelemetryOptions>(builder.Configuration.GetSection(TelemetryOptions.Section));
         builder.Services.Configure<HandoverOptions>(builder.Configuration.GetSection(HandoverOptions.Section));
@@ -81,11 +81,11 @@ public static class SiloSetup
     /// <summary>Membership tuning (<see cref="ClusterMembershipOptions"/> by its property names) for Redis clustering.</summary>
     public const string MembershipSection = "Orleans:Membership";
 
-    private static void UseClustering(ISiloBuilder orleans, SiloOptions silo, IConfigurationSection membership)
+    private static void UseClustering(ISiloBuilder orleans, SiloOptions silo, IConfigurationSection membership, IPEndPoint? developmentPrimary)
     {
         if (silo.ClusteringMode == ClusteringMode.Localhost)
         {
-            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, developmentPrimary, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
             return;
         }
 
