@@ -12,8 +12,12 @@ namespace EmergencyLink.EndToEnd.Tests;
 /// Two real server processes, configured (not coded) into one Orleans cluster: membership in a private Redis, grain
 /// state, telemetry archive and keys in a private PostgreSQL. Skipped without the Debian packages, failed in CI.
 /// </summary>
-public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redis) : IClassFixture<LocalPostgres>, IClassFixture<LocalRedis>
+[Collection(ClusterCollection.Name)]
+public sealed partial class ClusterTests(ClusterInfrastructure infrastructure)
 {
+    private readonly LocalPostgres postgres = infrastructure.Postgres;
+    private readonly LocalRedis redis = infrastructure.Redis;
+
     [SkippableFact]
     public async Task Two_nodes_form_one_cluster_that_shares_cases_tokens_and_console_sign_ins()
     {
