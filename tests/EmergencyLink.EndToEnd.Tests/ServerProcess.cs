@@ -38,6 +38,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
+    /// <summary>The Orleans silo port (known once started): how a cluster names this node.</summary>
+    public int SiloPort => ports?[1] ?? throw new InvalidOperationException("The server has not started.");
+
     /// <summary>Starts the server; after <see cref="Kill"/>, starts it again on the same ports, as a restarted host would.</summary>
     public async Task StartAsync()
     {
