@@ -127,6 +127,130 @@ public sealed class ClusterFailoverTests(ClusterInfrastructure infrastructure, I
         Assert.True(caseRecovery < RecoveryTarget, $"the case answered again only {caseRecovery.TotalSeconds:F1} s after the kill");
     }
 
+    [SkippableFact]
+    public async Task A_rolling_restart_of_all_three_nodes_under_load_loses_no_transition_and_no_frame()
+    {
+        await using var cluster = await LocalCluster.StartAsync(infrastructure, 3, "rolling");
+        using var folder = new TempFolder();
+        var transport = await TransportingCase.StartAsync(cluster[0]);
+        var transportTimeline = Timeline((await cluster[0].Dispatcher().GetJsonAsync($"/api/incidents/{transport.CaseId}")).Expect(HttpStatusCode.OK));
+        await using var ed = await EdViewer.ConnectAsync(cluster[2], transport.HospitalId, transport.CaseId);
+        await using var gateway = new VehicleGateway(new VehicleGatewayOptions
+        {
+            ServerUrl = cluster[0].BaseAddress,
+            FailoverUrls = [cluster[1].BaseAddress, cluster[2].BaseAddress],
+            VehicleId = transport.UnitId,
+            AccessTokenProvider = () => Task.FromResult<string?>(cluster[0].Token(Roles.Crew, vehicle: transport.UnitId)),
+            OutboxPath = Path.Combine(folder.Path, "outbox.db"),
+            ReconnectDelays = [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500)],
+        });
+        await gateway.StartAsync();
+        var stream = new LiveStream(gateway, transport.CaseId);
+        using var done = new CancellationTokenSource();
+        var streaming = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await stream.RunAsync(TimeSpan.FromSeconds(1));
+            }
+        });
+
+        // Dispatch load meanwhile, as through a load balancer: each new case and its triage through the next node
+        // that answers. Only what was acknowledged (a 2xx) must survive; a request cut by a stopping node may or may
+        // not have been kept.
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, string[]>();
+        var near = (await cluster[0].Dispatcher().GetJsonAsync($"/api/ambulances/{transport.UnitId}")).Expect(HttpStatusCode.OK).GetProperty("location");
+        var dispatching = Task.Run(async () =>
+        {
+            for (var n = 0; !done.IsCancellationRequested; n++)
+            {
+                var created = await AnyNodeAsync(cluster, n, c => c.PostJsonAsync("/api/incidents",
+                    Http.NewIncident(3, near.GetProperty("lat").GetDouble(), near.GetProperty("lon").GetDouble())));
+                if (created is { Status: HttpStatusCode.Created } made)
+                {
+                    var id = made.Body.Str("id");
+                    acknowledged[id] = Timeline(made.Body);
+                    var triaged = await AnyNodeAsync(cluster, n + 1, c => c.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" }));
+                    if (triaged is { Status: HttpStatusCode.OK } ok)
+                    {
+                        acknowledged[id] = Timeline(ok.Body);
+                    }
+                }
+
+                await Task.Delay(200);
+            }
+        });
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var clock = Stopwatch.StartNew();
+        foreach (var node in cluster.Nodes)
+        {
+            var stopping = clock.Elapsed;
+            await node.StopAsync(TimeSpan.FromSeconds(60));
+            var stopped = clock.Elapsed;
+            await node.StartAsync();
+            await cluster.WaitForMembersAsync(3, TimeSpan.FromSeconds(90));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"node {cluster.Nodes.IndexOf(node) + 1}: stopped in {(stopped - stopping).TotalSeconds:F1} s, restarted and ready at {clock.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await done.CancelAsync();
+        await Task.WhenAll(streaming, dispatching);
+
+        Assert.True(await gateway.WaitUntilDrainedAsync(TimeSpan.FromSeconds(30)), $"the outbox did not drain: {gateway.Counters}");
+        var reader = cluster[1].Dispatcher();
+        Assert.Equal(transportTimeline, Timeline((await reader.GetJsonAsync($"/api/incidents/{transport.CaseId}")).Expect(HttpStatusCode.OK)));
+        Assert.True(acknowledged.Count >= 10, $"only {acknowledged.Count} cases were acknowledged during the restarts");
+        foreach (var (id, timeline) in acknowledged)
+        {
+            var now = Timeline((await reader.GetJsonAsync($"/api/incidents/{id}")).Expect(HttpStatusCode.OK));
+            Assert.Equal(timeline, now.Take(timeline.Length));
+        }
+
+        var last = new Dictionary<string, long>
+        {
+            [VehicleLinkProtocol.EcgChannel] = stream.LastSequence(VehicleLinkProtocol.EcgChannel),
+            [VehicleLinkProtocol.VitalsChannel] = stream.LastSequence(VehicleLinkProtocol.VitalsChannel),
+        };
+        var report = (await reader.GetJsonAsync($"/api/incidents/{transport.CaseId}/telemetry")).Expect(HttpStatusCode.OK).GetProperty("channels");
+        foreach (var (channel, count) in last)
+        {
+            var held = report.EnumerateArray().Single(c => c.Str("channel") == channel);
+            Assert.Equal(count, held.GetProperty("received").GetInt64());
+            Assert.Equal(0, held.GetProperty("missing").GetInt64());
+            Assert.True(await ed.WaitForAsync(channel, count, TimeSpan.FromSeconds(30)), $"{channel}: the ED holds {ed.Sequences(channel).Length} of {count}");
+            Assert.Equal(Enumerable.Range(1, (int)count).Select(i => (long)i), ed.Sequences(channel));
+        }
+
+        output.WriteLine($"{acknowledged.Count} cases acknowledged during the restarts, all kept; ECG 1..{last[VehicleLinkProtocol.EcgChannel]}, vitals 1..{last[VehicleLinkProtocol.VitalsChannel]} at the ED (it discarded {ed.Discarded} repeated deliveries, {ed.Arrivals.Count(a => a.Replay)} came by replay); gateway: {gateway.Counters}");
+    }
+
+    /// <summary>A request through the first node, from the <paramref name="start"/>-th on, that answers at all.</summary>
+    private static async Task<(HttpStatusCode Status, JsonElement Body)?> AnyNodeAsync(
+        LocalCluster cluster, int start, Func<HttpClient, Task<(HttpStatusCode Status, JsonElement Body)>> send)
+    {
+        for (var i = 0; i < cluster.Nodes.Count; i++)
+        {
+            var node = cluster.Nodes[(start + i) % cluster.Nodes.Count];
+            using var client = node.Dispatcher();
+            client.Timeout = TimeSpan.FromSeconds(10);
+            try
+            {
+                var response = await send(client);
+                if ((int)response.Status < 500)
+                {
+                    return response;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<JsonElement> HostsAsync(HttpClient admin, string caseId) =>
         (await admin.GetJsonAsync($"/api/cluster/cases/{caseId}/hosts")).Expect(HttpStatusCode.OK);
 

@@ -105,6 +105,34 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not become ready:\n{Output}");
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator drains a node: the host stops taking requests and the silo leaves the cluster
+    /// cleanly (its grains deactivate and reactivate elsewhere on their next call). SIGKILL after the timeout.
+    /// </summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (process is not { HasExited: false })
+        {
+            return;
+        }
+
+        using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"The server did not stop within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s of SIGTERM:\n{Output}");
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>
     public void Kill()
     {
