@@ -32,9 +32,10 @@ as_pg=()
 cleanup() {
   trap - EXIT INT TERM
   echo "stopping the cluster…" >&2
-  # SIGTERM lets each node leave the cluster cleanly; whatever is still up after 15 s is killed.
+  # SIGTERM lets each node leave the cluster cleanly; whatever is still up after 35 s (past the host's own 30 s
+  # shutdown timeout, which a node sometimes needs whole) is killed.
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for _ in $(seq 1 75); do
+  for _ in $(seq 1 175); do
     alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
     [ $alive -eq 0 ] && break; sleep 0.2
   done
