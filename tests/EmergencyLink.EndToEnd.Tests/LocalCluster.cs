@@ -79,7 +79,8 @@ public sealed class LocalCluster : IAsyncDisposable
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"The nodes see {string.Join(", ", seen)} active silos, not {count} each.");
+            Assert.True(DateTime.UtcNow < deadline, $"The nodes see {string.Join(", ", seen)} active silos, not {count} each.\n"
+                + string.Join("\n", Nodes.Except(except).Select((n, i) => $"--- node {i + 1}:\n{n.Output}")));
             await Task.Delay(250);
         }
     }
