@@ -29,6 +29,7 @@ app.UseAuthorization();
 
 app.MapOpenApi();
 app.MapHealthEndpoints();
+app.MapClusterEndpoints();
 app.MapIncidentEndpoints();
 app.MapAmbulanceEndpoints();
 app.MapHospitalEndpoints();

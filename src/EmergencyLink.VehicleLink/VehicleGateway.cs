@@ -1,9 +1,12 @@
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Domain.Telemetry;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace EmergencyLink.VehicleLink;
 
@@ -211,7 +214,7 @@ public sealed class VehicleGateway : IAsyncDisposable
     {
         // Appended, not resolved: a base URL with a path (behind a reverse proxy) keeps it.
         var hubUrl = new Uri(options.ServerUrl!.AbsoluteUri.TrimEnd('/') + VehicleLinkProtocol.HubPath);
-        var hub = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(hubUrl, http =>
             {
                 if (options.AccessTokenProvider is { } tokens)
@@ -220,8 +223,18 @@ public sealed class VehicleGateway : IAsyncDisposable
                 }
             })
             .AddMessagePackProtocol()
-            .WithAutomaticReconnect(new ForeverRetryPolicy(options))
-            .Build();
+            .WithAutomaticReconnect(new ForeverRetryPolicy(options));
+        if (options.FailoverUrls.Count > 0)
+        {
+            var hubUrls = new[] { options.ServerUrl! }.Concat(options.FailoverUrls)
+                .Select(u => new Uri(u.AbsoluteUri.TrimEnd('/') + VehicleLinkProtocol.HubPath)).ToArray();
+            // Options of its own without a Url: SignalR's factory refuses an endpoint other than the options' Url.
+            var connectionOptions = Options.Create(new HttpConnectionOptions { AccessTokenProvider = options.AccessTokenProvider });
+            builder.Services.AddSingleton<IConnectionFactory>(services => new FailoverConnectionFactory(hubUrls,
+                new HttpConnectionFactory(connectionOptions, services.GetRequiredService<ILoggerFactory>())));
+        }
+
+        var hub = builder.Build();
         hub.ServerTimeout = options.ServerTimeout;
         hub.KeepAliveInterval = options.KeepAliveInterval;
         hub.Reconnecting += OnReconnectingAsync;

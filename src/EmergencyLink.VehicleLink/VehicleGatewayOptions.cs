@@ -8,6 +8,13 @@ public sealed class VehicleGatewayOptions
     /// <summary>The server's base URL; the hub is at <see cref="VehicleLinkProtocol.HubPath"/> below it.</summary>
     public Uri? ServerUrl { get; set; }
 
+    /// <summary>
+    /// Other nodes of the same cluster to fail over to, in order, when <see cref="ServerUrl"/> does not answer (a
+    /// deployment without a load balancer in front). Each (re)connect tries the node that last worked first, then
+    /// the next ones; empty: only <see cref="ServerUrl"/>.
+    /// </summary>
+    public IReadOnlyList<Uri> FailoverUrls { get; set; } = [];
+
     /// <summary>The vehicle this gateway (and its outbox) belongs to; every frame carries it.</summary>
     public string VehicleId { get; set; } = "";
 
@@ -68,6 +75,11 @@ public sealed class VehicleGatewayOptions
         if (ServerUrl is null || !ServerUrl.IsAbsoluteUri)
         {
             throw new ArgumentException("ServerUrl must be an absolute URL.", nameof(ServerUrl));
+        }
+
+        if (FailoverUrls.Any(u => u is null || !u.IsAbsoluteUri))
+        {
+            throw new ArgumentException("Every failover URL must be an absolute URL.", nameof(FailoverUrls));
         }
 
         if (string.IsNullOrWhiteSpace(VehicleId))

@@ -13,9 +13,11 @@ namespace EmergencyLink.EndToEnd.Tests;
 /// state, telemetry archive and keys in a private PostgreSQL. Skipped without the Debian packages, failed in CI.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed partial class ClusterTests(LocalPostgres postgres, LocalRedis redis, Xunit.Abstractions.ITestOutputHelper output)
-    : IClassFixture<LocalPostgres>, IClassFixture<LocalRedis>
+public sealed partial class ClusterTests(ClusterInfrastructure infrastructure, Xunit.Abstractions.ITestOutputHelper output)
 {
+    private readonly LocalPostgres postgres = infrastructure.Postgres;
+    private readonly LocalRedis redis = infrastructure.Redis;
+
     [SkippableFact]
     public async Task Two_nodes_form_one_cluster_that_shares_cases_tokens_and_console_sign_ins()
     {

@@ -38,6 +38,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
+    /// <summary>The Orleans silo port (known once started): how a cluster names this node.</summary>
+    public int SiloPort => ports?[1] ?? throw new InvalidOperationException("The server has not started.");
+
     /// <summary>Starts the server; after <see cref="Kill"/>, starts it again on the same ports, as a restarted host would.</summary>
     public async Task StartAsync()
     {
@@ -100,6 +103,34 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The server did not become ready:\n{Output}");
+    }
+
+    /// <summary>
+    /// SIGTERM, as an orchestrator drains a node: the host stops taking requests and the silo leaves the cluster
+    /// cleanly (its grains deactivate and reactivate elsewhere on their next call). SIGKILL after the timeout.
+    /// </summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (process is not { HasExited: false })
+        {
+            return;
+        }
+
+        using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"The server did not stop within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s of SIGTERM:\n{Output}");
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; only what was committed survives.</summary>

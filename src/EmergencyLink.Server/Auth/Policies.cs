@@ -11,6 +11,9 @@ public static class Policies
     /// <summary>Crews: the vehicle link's uploads (the vehicle claim then says which vehicle).</summary>
     public const string VehicleLink = "vehicle-link";
 
+    /// <summary>Admins only (bearer token): cluster diagnostics such as where a case's grains run.</summary>
+    public const string Admin = "admin";
+
     /// <summary>Crews: their own vehicle's screen feed on the crew hub (the vehicle claim says which).</summary>
     public const string CrewFeed = "crew-feed";
 }

@@ -87,6 +87,7 @@ public static class AuthSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Dispatch, p => p.RequireRole(Roles.Dispatcher, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.HospitalFeed, p => p.RequireRole(Roles.Ed, Roles.Dispatcher, Roles.Admin))
             .AddPolicy(Policies.VehicleLink, p => p.RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle))
             .AddPolicy(Policies.CrewFeed, p => p.RequireRole(Roles.Crew).RequireClaim(ClaimNames.Vehicle));
