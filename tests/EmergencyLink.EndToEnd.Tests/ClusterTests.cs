@@ -64,45 +64,6 @@ public sealed partial class ClusterTests(ClusterInfrastructure infrastructure, X
     }
 
     [SkippableFact]
-    public async Task One_unit_assigned_to_two_cases_through_two_nodes_at_once_goes_to_exactly_one()
-    {
-        var database = postgres.CreateDatabase("race");
-        var environment = ClusterEnvironment(redis.ConnectionString, database, "race");
-        await using var node1 = new ServerProcess(environment: environment);
-        await using var node2 = new ServerProcess(environment: environment);
-        await Task.WhenAll(node1.StartAsync(), node2.StartAsync());
-        await WaitForMembersAsync(2, node1, node2);
-        var issuer = new TokenIssuer(SigningKeyStore.FromBase64(await ClusterSigningKeyAsync(database)), TimeProvider.System);
-        node1.Tokens = node2.Tokens = issuer;
-        var through1 = node1.Dispatcher();
-        var through2 = node2.Dispatcher();
-        var units = (await through1.GetJsonAsync("/api/ambulances")).Expect(HttpStatusCode.OK).EnumerateArray()
-            .Where(u => u.Str("status") == "Available").Select(u => u.Str("id")).Take(5).ToArray();
-
-        // Several rounds, a different unit each, so the race is met more than once.
-        foreach (var unit in units)
-        {
-            var cases = new List<string>();
-            foreach (var client in new[] { through1, through2 })
-            {
-                var id = (await client.PostJsonAsync("/api/incidents", Http.NewIncident())).Expect(HttpStatusCode.Created).Str("id");
-                (await client.PostJsonAsync($"/api/incidents/{id}/transitions", new { trigger = "Triage" })).Expect(HttpStatusCode.OK);
-                cases.Add(id);
-            }
-
-            var answers = await Task.WhenAll(
-                through1.PostJsonAsync($"/api/incidents/{cases[0]}/assign", new { ambulanceId = unit }),
-                through2.PostJsonAsync($"/api/incidents/{cases[1]}/assign", new { ambulanceId = unit }));
-
-            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.Status).Order());
-            var winner = cases[Array.FindIndex(answers, a => a.Status == HttpStatusCode.OK)];
-            var loser = cases.Single(c => c != winner);
-            Assert.Equal(winner, (await through2.GetJsonAsync($"/api/ambulances/{unit}")).Expect(HttpStatusCode.OK).Str("incidentId"));
-            Assert.Equal("Triaged", (await through1.GetJsonAsync($"/api/incidents/{loser}")).Expect(HttpStatusCode.OK).Str("state"));
-        }
-    }
-
-    [SkippableFact]
     public async Task A_node_killed_without_warning_is_declared_dead_by_the_survivor_within_ten_seconds()
     {
         var database = postgres.CreateDatabase("kill");
