@@ -101,35 +101,19 @@ public sealed class PostgreSqlTelemetryArchive : ITelemetryArchive, IAsyncDispos
     public async Task<IReadOnlyList<StoredChannel>> LoadVehicleAsync(string vehicleId)
     {
         await using var connection = await OpenAsync();
-        var held = new Dictionary<string, SequenceSet>(StringComparer.Ordinal);
+        Dictionary<string, SequenceSet> held;
         await using (var command = Command(connection, "SELECT channel, seq FROM telemetry_frames WHERE vehicle = @v ORDER BY channel, seq", ("v", vehicleId)))
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                var channel = reader.GetString(0);
-                if (!held.TryGetValue(channel, out var set))
-                {
-                    held[channel] = set = new SequenceSet();
-                }
-
-                set.Add(reader.GetInt64(1));
-            }
+            held = await ArchiveReads.HeldAsync(reader);
         }
 
-        var duplicates = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var command = Command(connection,
             "SELECT channel, SUM(count)::bigint FROM telemetry_duplicates WHERE vehicle = @v GROUP BY channel", ("v", vehicleId)))
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                duplicates[reader.GetString(0)] = reader.GetInt64(1);
-            }
+            return ArchiveReads.Channels(held, await ArchiveReads.DuplicatesAsync(reader));
         }
-
-        return held.Select(h => new StoredChannel(
-            h.Key, h.Value.Ranges.Select(r => new SequenceRange(r.From, r.To)).ToArray(), duplicates.GetValueOrDefault(h.Key))).ToArray();
     }
 
     public async Task<IReadOnlyList<TelemetryFrame>> ReadAsync(string caseId, string? channel, long fromMicros, long toMicros, int limit)
@@ -259,38 +243,12 @@ public sealed class PostgreSqlTelemetryArchive : ITelemetryArchive, IAsyncDispos
         return await dataSource.OpenConnectionAsync();
     }
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<PendingStore>();
-        while (await queue.Reader.WaitToReadAsync())
-        {
-            if (options.CommitInterval > TimeSpan.Zero)
-            {
-                await Task.Delay(options.CommitInterval);
-            }
-
-            var frames = 0;
-            while (frames < options.MaxBatchFrames && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                frames += pending.Entries.Count;
-            }
-
-            try
-            {
-                await CommitAsync(batch);
-                batch.ForEach(p => p.Done.TrySetResult());
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-            {
-                // The gateway keeps whatever was not acknowledged and sends it again; nothing is lost, only delayed.
-                logger.LogError(e, "Telemetry archive write of {Count} stores failed", batch.Count);
-                batch.ForEach(p => p.Done.TrySetException(e));
-            }
-
-            batch.Clear();
-        }
-    }
+    /// <summary>
+    /// PostgreSQL aborts a whole transaction on one refused row, so a refused commit is retried store by store: the
+    /// store it cannot take fails alone. With the database unreachable every store fails, and its gateway resends.
+    /// </summary>
+    private Task WriteLoopAsync() =>
+        GroupCommit.RunAsync(queue.Reader, options, CommitAsync, e => e is NpgsqlException or InvalidOperationException, logger);
 
     private async Task CommitAsync(List<PendingStore> batch)
     {

@@ -96,34 +96,18 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
     public async Task<IReadOnlyList<StoredChannel>> LoadVehicleAsync(string vehicleId)
     {
         await using var connection = Open();
-        var held = new Dictionary<string, SequenceSet>(StringComparer.Ordinal);
+        Dictionary<string, SequenceSet> held;
         await using (var command = Command(connection, "SELECT channel, seq FROM frames WHERE vehicle = $v ORDER BY channel, seq", ("$v", vehicleId)))
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                var channel = reader.GetString(0);
-                if (!held.TryGetValue(channel, out var set))
-                {
-                    held[channel] = set = new SequenceSet();
-                }
-
-                set.Add(reader.GetInt64(1));
-            }
+            held = await ArchiveReads.HeldAsync(reader);
         }
 
-        var duplicates = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var command = Command(connection, "SELECT channel, SUM(count) FROM duplicates WHERE vehicle = $v GROUP BY channel", ("$v", vehicleId)))
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                duplicates[reader.GetString(0)] = reader.GetInt64(1);
-            }
+            return ArchiveReads.Channels(held, await ArchiveReads.DuplicatesAsync(reader));
         }
-
-        return held.Select(h => new StoredChannel(
-            h.Key, h.Value.Ranges.Select(r => new SequenceRange(r.From, r.To)).ToArray(), duplicates.GetValueOrDefault(h.Key))).ToArray();
     }
 
     public async Task<IReadOnlyList<TelemetryFrame>> ReadAsync(string caseId, string? channel, long fromMicros, long toMicros, int limit)
@@ -242,59 +226,11 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         // Index pages of a few hours of a busy region stay in memory instead of being read back per insert.
         Execute(connection, "PRAGMA cache_size=-65536;");
         using var statements = new WriteStatements(connection);
-        var batch = new List<PendingStore>();
-        while (await queue.Reader.WaitToReadAsync())
+        await GroupCommit.RunAsync(queue.Reader, options, batch =>
         {
-            if (options.CommitInterval > TimeSpan.Zero)
-            {
-                await Task.Delay(options.CommitInterval);
-            }
-
-            var frames = 0;
-            while (frames < options.MaxBatchFrames && queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                frames += pending.Entries.Count;
-            }
-
-            try
-            {
-                Commit(connection, statements, batch);
-                batch.ForEach(p => p.Done.TrySetResult());
-            }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException)
-            {
-                if (batch.Count == 1)
-                {
-                    logger.LogError(e, "Telemetry archive write of {Frames} frames failed", batch[0].Entries.Count);
-                    batch[0].Done.TrySetException(e);
-                }
-                else
-                {
-                    logger.LogWarning(e, "Telemetry archive commit of {Count} stores failed; committing them one by one", batch.Count);
-                    CommitEachAlone(connection, statements, batch);
-                }
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private void CommitEachAlone(SqliteConnection connection, WriteStatements statements, List<PendingStore> batch)
-    {
-        foreach (var pending in batch)
-        {
-            try
-            {
-                Commit(connection, statements, [pending]);
-                pending.Done.TrySetResult();
-            }
-            catch (Exception e) when (e is SqliteException or InvalidOperationException)
-            {
-                logger.LogError(e, "Telemetry archive write of {Frames} frames failed", pending.Entries.Count);
-                pending.Done.TrySetException(e);
-            }
-        }
+            Commit(connection, statements, batch);
+            return Task.CompletedTask;
+        }, e => e is SqliteException or InvalidOperationException, logger);
     }
 
     private void Commit(SqliteConnection connection, WriteStatements statements, List<PendingStore> batch)
