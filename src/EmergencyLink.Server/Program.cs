@@ -22,6 +22,7 @@ builder.AddEmergencyLinkDemo();
 builder.AddEmergencyLinkObservability();
 
 var app = builder.Build();
+app.UseDrainingOnStop();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

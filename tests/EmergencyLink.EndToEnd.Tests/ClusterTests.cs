@@ -139,6 +139,10 @@ public sealed partial class ClusterTests(ClusterInfrastructure infrastructure, X
         ["Orleans__ClusterId"] = clusterId,
         ["Storage__Provider"] = nameof(StorageProvider.PostgreSql),
         ["Storage__PostgreSql__ConnectionString"] = postgresConnection,
+        // Timestamped single lines, so a failure's dump of a node's output shows when each thing happened.
+        ["Logging__Console__FormatterName"] = "simple",
+        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+        ["Logging__Console__FormatterOptions__SingleLine"] = "true",
     };
 
     private static async Task WaitForMembersAsync(int count, params ServerProcess[] nodes)
