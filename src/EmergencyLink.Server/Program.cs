@@ -18,6 +18,7 @@ builder.AddEmergencyLinkConsoles<ConsoleScope>(sp => sp.GetRequiredService<Regio
 builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICrewDesk, EmergencyLink.Server.Live.ConsoleCrewDesk>();
 builder.Services.AddSingleton<EmergencyLink.Server.Live.TelemetryReplay>();
 builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICaseReplay>(sp => sp.GetRequiredService<EmergencyLink.Server.Live.TelemetryReplay>());
+builder.Services.AddSingleton<EmergencyLink.Consoles.Live.ICaseViewing, EmergencyLink.Server.Live.ConsoleCaseViewing>();
 builder.AddEmergencyLinkDemo();
 builder.AddEmergencyLinkObservability();
 

@@ -17,6 +17,13 @@ public interface ILiveNode : IGrainObserver
     [ResponseTimeout("00:00:05")]
     Task DeliverAsync(LiveEvent[] events);
 
+    /// <summary>
+    /// The cases whose full-rate telemetry (ECG, video) the sending node's viewers have open, all of them, versioned by
+    /// the sender. Other nodes send that node only the vitals of every other case.
+    /// </summary>
+    [ResponseTimeout("00:00:05")]
+    Task ViewingAsync(SiloAddress from, long version, string[] cases);
+
     /// <summary>The registry's current list of live nodes (pushed when a node joins, so it is reached at once).</summary>
     [OneWay]
     Task NodesChangedAsync(LiveNodeEntry[] nodes);

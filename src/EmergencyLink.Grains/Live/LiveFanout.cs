@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using EmergencyLink.Grains.Live.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,15 @@ namespace EmergencyLink.Grains.Live;
 /// Links are added from the registry's lists but removed only by membership or a node's own goodbye: a registry that
 /// has just been reactivated elsewhere returns a partial list until every node has renewed, and that must not cut a
 /// healthy peer off.
+/// <para>
+/// Full-rate telemetry (ECG at 25 frames/s, video) is the bulk of all changes, and only a screen that opened the case
+/// shows it; every other viewer (boards, dispatch) shows vitals. So each node tells the others which cases its viewers
+/// have open (<see cref="ViewAsync"/>), and a case's full-rate frames go only to nodes that view it, the rest getting
+/// its vitals. Sending everything everywhere made the cost of a frame grow with the number of nodes (measured about
+/// 0.15 cores per extra node at 1,300 frames/s, docs/benchmarks.md), so more machines added almost no capacity.
+/// A screen's hold is announced to every linked node, and awaited, before it reads its backlog from the archive: a
+/// frame ingested after that reaches it live, one ingested before is in the archive, as on a single node.
+/// </para>
 /// </remarks>
 public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -31,6 +42,11 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
     private ILiveNode? reference;
     private ImmutableArray<LiveNodeLink> links = [];
     private Task background = Task.CompletedTask;
+
+    private readonly Lock viewGate = new();
+    private readonly Dictionary<string, int> viewed = new(StringComparer.Ordinal);
+    private long viewVersion;
+    private readonly ConcurrentDictionary<SiloAddress, LiveNodeViewing> remoteViewing = new();
 
     public LiveFanout(
         IGrainFactory grains,
@@ -65,6 +81,101 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         foreach (var link in links)
         {
             link.Enqueue(change);
+        }
+    }
+
+    /// <summary>
+    /// Holds a case's full-rate stream open on this node until the result is disposed. The first hold of a case is
+    /// announced to every linked node before this returns (bounded: a node that does not answer within seconds is
+    /// told again at the next renewal).
+    /// </summary>
+    public async Task<IDisposable> ViewAsync(string caseId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
+        bool first;
+        lock (viewGate)
+        {
+            first = !viewed.TryGetValue(caseId, out var holds);
+            viewed[caseId] = holds + 1;
+            if (first)
+            {
+                viewVersion++;
+            }
+        }
+
+        var view = new LiveCaseView(this, caseId);
+        if (first)
+        {
+            await AnnounceViewingAsync(links);
+        }
+
+        return view;
+    }
+
+    /// <summary>Whether a change's full-rate frames of the case go to that node.</summary>
+    public bool ViewsAtFullRate(SiloAddress silo, string caseId) =>
+        options.FullRateToEveryNode || (remoteViewing.TryGetValue(silo, out var viewing) && viewing.Cases.Contains(caseId));
+
+    /// <summary>The cases this node's viewers hold open now.</summary>
+    public IReadOnlyCollection<string> ViewedCases()
+    {
+        lock (viewGate)
+        {
+            return [.. viewed.Keys];
+        }
+    }
+
+    internal void Release(string caseId)
+    {
+        bool last;
+        lock (viewGate)
+        {
+            var holds = viewed[caseId] - 1;
+            last = holds == 0;
+            if (last)
+            {
+                viewed.Remove(caseId);
+                viewVersion++;
+            }
+            else
+            {
+                viewed[caseId] = holds;
+            }
+        }
+
+        // Not awaited: until the others hear of it they send frames nobody here shows, which costs only their sending.
+        if (last)
+        {
+            _ = AnnounceViewingAsync(links);
+        }
+    }
+
+    internal void SetViewing(SiloAddress from, long version, string[] cases) =>
+        remoteViewing.AddOrUpdate(from, _ => new LiveNodeViewing(version, cases.ToFrozenSet(StringComparer.Ordinal)),
+            (_, known) => version >= known.Version ? new LiveNodeViewing(version, cases.ToFrozenSet(StringComparer.Ordinal)) : known);
+
+    private Task AnnounceViewingAsync(IEnumerable<LiveNodeLink> to)
+    {
+        long version;
+        string[] cases;
+        lock (viewGate)
+        {
+            version = viewVersion;
+            cases = [.. viewed.Keys];
+        }
+
+        return Task.WhenAll(to.Select(link => TellViewingAsync(link.Entry, version, cases)));
+    }
+
+    private async Task TellViewingAsync(LiveNodeEntry node, long version, string[] cases)
+    {
+        try
+        {
+            await node.Node.ViewingAsync(self, version, cases).WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Node {Silo} was not told which cases this node views; it is told again at the next renewal", node.Silo);
         }
     }
 
@@ -159,7 +270,9 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
                     _ = existing.DisposeAsync().AsTask();
                 }
 
-                next = next.Add(new LiveNodeLink(node, options, logger));
+                var added = new LiveNodeLink(node, options, logger);
+                next = next.Add(added);
+                _ = AnnounceViewingAsync([added]);
                 logger.LogInformation("Live changes now also go to node {Silo}", node.Silo);
             }
 
@@ -179,6 +292,11 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
             }
 
             links = links.RemoveRange(removed);
+        }
+
+        foreach (var link in removed)
+        {
+            remoteViewing.TryRemove(link.Entry.Silo, out _);
         }
 
         foreach (var link in removed)
@@ -204,6 +322,9 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
             }
 
             registered = await RegisterAsync();
+
+            // Repairs a lost announcement; one small call per node and interval.
+            await AnnounceViewingAsync(links);
         }
     }
 

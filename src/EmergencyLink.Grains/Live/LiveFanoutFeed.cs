@@ -1,5 +1,6 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Contracts.Telemetry;
+using EmergencyLink.Domain.Telemetry;
 using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Cases;
 using EmergencyLink.Domain.Guidance;
@@ -79,11 +80,36 @@ public sealed class LiveFanoutFeed(
         return origin.InboundRemovedAsync(hospitalId, incidentId, state);
     }
 
+    /// <summary>
+    /// The whole delivery to nodes whose viewers have the case open, its vitals alone (if any) to the others: boards
+    /// and dispatch show vitals only (see <see cref="LiveFanout"/>).
+    /// </summary>
     public Task TelemetryAsync(string? hospitalId, TelemetryDelivery delivery)
     {
-        if (!fanout.Links.IsEmpty)
+        TelemetryEvent? whole = null;
+        TelemetryEvent? vitals = null;
+        var vitalsBuilt = false;
+        foreach (var link in fanout.Links)
         {
-            fanout.Forward(new TelemetryEvent(hospitalId, delivery));
+            if (fanout.ViewsAtFullRate(link.Entry.Silo, delivery.CaseId))
+            {
+                link.Enqueue(whole ??= new TelemetryEvent(hospitalId, delivery));
+                continue;
+            }
+
+            if (!vitalsBuilt)
+            {
+                vitalsBuilt = true;
+                var onlyVitals = delivery.Frames.Where(f => f.Kind == TelemetryKind.Vitals).ToArray();
+                vitals = onlyVitals.Length == 0 ? null
+                    : onlyVitals.Length == delivery.Frames.Count ? whole ??= new TelemetryEvent(hospitalId, delivery)
+                    : new TelemetryEvent(hospitalId, delivery with { Frames = onlyVitals });
+            }
+
+            if (vitals is not null)
+            {
+                link.Enqueue(vitals);
+            }
         }
 
         return origin.TelemetryAsync(hospitalId, delivery);

@@ -22,6 +22,12 @@ public sealed class LiveFanoutOptions
     /// </summary>
     public int QueueCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// Sends every node every case's full-rate telemetry, viewed there or not, as before nodes said what they view: for
+    /// side-by-side benchmarks, and as a way back should the viewing announcements misbehave.
+    /// </summary>
+    public bool FullRateToEveryNode { get; set; }
+
     /// <summary>Changes sent in one call: amortises the round trip without delaying the first change of a burst.</summary>
     public int MaxBatch { get; set; } = 256;
 }

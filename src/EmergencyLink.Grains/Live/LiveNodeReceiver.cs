@@ -57,6 +57,12 @@ internal sealed class LiveNodeReceiver : ILiveNode
         return Task.CompletedTask;
     }
 
+    public Task ViewingAsync(SiloAddress from, long version, string[] cases)
+    {
+        fanout.SetViewing(from, version, cases);
+        return Task.CompletedTask;
+    }
+
     public Task NodesChangedAsync(LiveNodeEntry[] nodes)
     {
         fanout.Link(nodes);

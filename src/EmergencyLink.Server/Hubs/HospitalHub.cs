@@ -67,7 +67,13 @@ public sealed class HospitalHub(
     public async Task<TelemetryDelivery> WatchCaseAsync(string caseId)
     {
         await AuthorizeCaseAsync(caseId);
-        watchers.Watch(Context.ConnectionId, caseId, Context.User!.IsDispatchStaff() ? null : Context.User!.HospitalClaim());
+        await watchers.WatchAsync(Context.ConnectionId, caseId, Context.User!.IsDispatchStaff() ? null : Context.User!.HospitalClaim());
+        if (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // Gone while the watch was announced: its disconnect may have been handled already, so drop the hold here.
+            watchers.Disconnected(Context.ConnectionId);
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroupOf(caseId));
         return await ReplayAsync(caseId, null);
     }

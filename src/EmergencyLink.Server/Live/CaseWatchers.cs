@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EmergencyLink.Grains.Live;
 
 namespace EmergencyLink.Server.Live;
 
@@ -6,18 +7,28 @@ namespace EmergencyLink.Server.Live;
 /// Which connections opened which case, and for which ED. A SignalR group cannot be listed, so without this the
 /// full-rate ECG and video of a diverted patient would keep flowing to the screens of the hospital the patient is no
 /// longer going to. Local to this server: a connection is always held by the server it connected to, and it is that
-/// server's live feed that must drop it (a multi-server deployment needs the removal fanned out to every server).
+/// server's live feed that must drop it (a diversion is fanned out to every server, and each drops its own).
+/// Each watch also holds the case's full-rate stream open on this node (<see cref="LiveFanout.ViewAsync"/>), so other
+/// nodes send this one the case's ECG and video only while somebody here watches it.
 /// </summary>
-public sealed class CaseWatchers
+public sealed class CaseWatchers(LiveFanout fanout)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, string?>> byCase = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> byConnection = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, IDisposable>> byConnection = new(StringComparer.Ordinal);
 
     /// <param name="edHospitalId">The hospital of an ED user; null for dispatch staff, who may watch any case.</param>
-    public void Watch(string connectionId, string caseId, string? edHospitalId)
+    /// <returns>Once every other node knows this one views the case: frames ingested anywhere after that come here.</returns>
+    public async Task WatchAsync(string connectionId, string caseId, string? edHospitalId)
     {
+        var view = await fanout.ViewAsync(caseId);
+        var cases = byConnection.GetOrAdd(connectionId, _ => new ConcurrentDictionary<string, IDisposable>(StringComparer.Ordinal));
+        if (!cases.TryAdd(caseId, view))
+        {
+            // Watched twice by one connection: one hold is enough.
+            view.Dispose();
+        }
+
         byCase.GetOrAdd(caseId, _ => new ConcurrentDictionary<string, string?>(StringComparer.Ordinal))[connectionId] = edHospitalId;
-        byConnection.GetOrAdd(connectionId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))[caseId] = 0;
     }
 
     public void Unwatch(string connectionId, string caseId)
@@ -27,9 +38,9 @@ public sealed class CaseWatchers
             watchers.TryRemove(connectionId, out _);
         }
 
-        if (byConnection.TryGetValue(connectionId, out var cases))
+        if (byConnection.TryGetValue(connectionId, out var cases) && cases.TryRemove(caseId, out var view))
         {
-            cases.TryRemove(caseId, out _);
+            view.Dispose();
         }
     }
 
@@ -37,12 +48,14 @@ public sealed class CaseWatchers
     {
         if (byConnection.TryRemove(connectionId, out var cases))
         {
-            foreach (var caseId in cases.Keys)
+            foreach (var (caseId, view) in cases)
             {
                 if (byCase.TryGetValue(caseId, out var watchers))
                 {
                     watchers.TryRemove(connectionId, out _);
                 }
+
+                view.Dispose();
             }
         }
     }

@@ -111,6 +111,49 @@ public sealed class FanoutTests
         Assert.Empty(FanoutCluster.Replica(silo).Lines);
     }
 
+    private static TelemetryFrame Ecg(string unit, string caseId, long sequence) => new(
+        unit, caseId, VehicleLinkProtocol.EcgChannel, TelemetryKind.Ecg, sequence, 1_800_000_000_000_000 + (sequence * 40_000),
+        TelemetryCodec.EncodeEcg(new EcgBlock(500, 1, sequence * 20, [.. Enumerable.Range(0, 12).Select(_ => new short[20])])));
+
+    [Fact]
+    public async Task A_cases_ecg_goes_only_to_a_silo_that_views_it_while_its_vitals_go_to_every_silo()
+    {
+        await using var cluster = await FanoutCluster.StartAsync(silos: 2);
+        await cluster.WaitLinkedAsync();
+        var (source, viewer) = (cluster.Silos[0], cluster.Silos[1]);
+        var feed = source.ServiceProvider.GetRequiredService<ILiveFeed>();
+        Task SendAsync(long sequence, params TelemetryFrame[] frames) =>
+            feed.TelemetryAsync("H1", new TelemetryDelivery("C1", frames, sequence, sequence, false));
+
+        await SendAsync(1, Ecg("U1", "C1", 1), Vitals("U1", "C1", 1));
+        using (await FanoutCluster.Fanout(viewer).ViewAsync("C1"))
+        {
+            // Announced before the hold returns: the very next delivery goes whole.
+            Assert.True(FanoutCluster.Fanout(source).ViewsAtFullRate(viewer.SiloAddress, "C1"));
+            await SendAsync(2, Ecg("U1", "C1", 2), Vitals("U1", "C1", 2));
+            await SendAsync(3, Ecg("U1", "C1", 3));
+        }
+
+        await Eventually.HoldsAsync(() => !FanoutCluster.Fanout(source).ViewsAtFullRate(viewer.SiloAddress, "C1"), TimeSpan.FromSeconds(10),
+            "the release reached the source");
+        await SendAsync(4, Ecg("U1", "C1", 4), Vitals("U1", "C1", 4));
+        await SendAsync(5, Ecg("U1", "C1", 5));
+        await SendAsync(6, Vitals("U1", "C1", 6));
+
+        // A link keeps its order, so once #6 is there everything sent before it is too.
+        await Eventually.HoldsAsync(() => FanoutCluster.Replica(viewer).Lines.Any(l => l.Line.Contains("#6:", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10), "the last delivery arrived");
+        var ecg = VehicleLinkProtocol.EcgChannel;
+        var vitals = VehicleLinkProtocol.VitalsChannel;
+        Assert.Equal(
+            [$"[{vitals}#1]", $"[{ecg}#2,{vitals}#2]", $"[{ecg}#3]", $"[{vitals}#4]", $"[{vitals}#6]"],
+            FanoutCluster.Replica(viewer).Lines.Where(l => l.Key == "C1")
+                .Select(l => System.Text.RegularExpressions.Regex.Replace(l.Line[l.Line.IndexOf('[', StringComparison.Ordinal)..], ":[0-9]+", "")));
+
+        // The source's own viewers got everything, whoever views elsewhere.
+        Assert.Equal(6, FanoutCluster.Origin(source).Lines.Count(l => l.Key == "C1"));
+    }
+
     [Fact]
     public async Task A_silo_that_dies_neither_blocks_nor_fails_the_sender_and_is_unlinked()
     {

@@ -50,6 +50,7 @@ public sealed partial class CrewScreen
     // The case's video as the server relays it: the frames the ED marks are found here by their sequence.
     private readonly FrameStore frames = new();
     private IDisposable? subscription;
+    private Task<IDisposable>? viewing;
     private ITimer? clock;
     private ClaimsPrincipal? user;
     private string? vehicleId;
@@ -80,6 +81,9 @@ public sealed partial class CrewScreen
 
     [Inject]
     private ICrewDesk Desk { get; set; } = null!;
+
+    [Inject]
+    private ICaseViewing Viewing { get; set; } = null!;
 
     [Inject]
     private RegionDrawing Region { get; set; } = null!;
@@ -629,6 +633,10 @@ public sealed partial class CrewScreen
 
         if (incident?.Id != read.Id)
         {
+            // The screen shows its case's video: hold the case's full-rate stream here (announced in the background;
+            // the first frames may come only once other nodes have heard).
+            LetViewingGo();
+            viewing = Viewing.ViewAsync(read.Id);
             messages.Clear();
             marks.Clear();
             frames.Clear();
@@ -688,8 +696,24 @@ public sealed partial class CrewScreen
 
     private static string N(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
+    private void LetViewingGo()
+    {
+        if (viewing is { } held)
+        {
+            viewing = null;
+            _ = held.ContinueWith(static t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    t.Result.Dispose();
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        LetViewingGo();
         subscription?.Dispose();
         if (clock is not null)
         {

@@ -94,6 +94,7 @@ public sealed partial class EdBoard
     private string? messageText;
     private string? resusRoom = "1";
     private string? divertTo;
+    private IDisposable? viewing;
 
     [Inject]
     private IGrainFactory Grains { get; set; } = null!;
@@ -121,6 +122,9 @@ public sealed partial class EdBoard
 
     [Inject]
     private ICaseReplay Replay { get; set; } = null!;
+
+    [Inject]
+    private ICaseViewing Viewing { get; set; } = null!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = null!;
@@ -305,6 +309,7 @@ public sealed partial class EdBoard
     private async Task OpenPatientAsync(string incidentId)
     {
         await CloseAsync();
+        viewing = await Viewing.ViewAsync(incidentId);
         openId = incidentId;
         ecgFramesSeen = 0;
         lock (ecgGate)
@@ -403,6 +408,8 @@ public sealed partial class EdBoard
     private async Task CloseAsync()
     {
         openId = null;
+        viewing?.Dispose();
+        viewing = null;
         lock (ecgGate)
         {
             firstLiveEcg = null;
