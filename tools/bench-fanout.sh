@@ -4,29 +4,36 @@
 # is the single-server figure; with more, the case grains spread over the silos: a grain on another node reaches its
 # screen on node 1 through the fan-out, and every change of node 1's grains is also forwarded to the other nodes
 # (which have no screens: pure overhead). Nodes form an Orleans development cluster (Orleans:PrimarySiloPort) on one
-# SQLite file, as they would on one machine; they share its two cores with the load generator.
-# usage: tools/bench-fanout.sh NODES [VEHICLES=50] [SECONDS=30]
+# SQLite file, as they would on one machine; they share its two cores with the load generator. With --redis-pg they
+# form a real cluster instead: Redis membership and all state on one PostgreSQL (tools/local-infra.sh), as in
+# production. Settings in the environment reach every node, e.g. Live__Fanout__FullRateToEveryNode=true.
+# usage: tools/bench-fanout.sh [--redis-pg] NODES [VEHICLES=50] [SECONDS=30]
 set -euo pipefail
+real=false
+[ "${1:-}" = "--redis-pg" ] && { real=true; shift; }
 nodes=${1:?number of nodes}
 vehicles=${2:-50}
 seconds=${3:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/tools/local-infra.sh"
 dir=$(mktemp -d)
+chmod 755 "$dir"
 cli="$root/tools/EmergencyLink.Cli/bin/Release/net10.0/EmergencyLink.Cli.dll"
 dotnet build -c Release "$root/src/EmergencyLink.Server" -v q -nologo >/dev/null
 dotnet build -c Release "$root/tools/EmergencyLink.Cli" -v q -nologo >/dev/null
 dotnet "$cli" bench-link map --from "$root/maps/demo" --vehicles "$vehicles" --out "$dir/map" >/dev/null
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pids=()
-trap 'for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$dir"' EXIT
+infra=()
+trap 'for p in "${pids[@]}" "${infra[@]}"; do kill -9 "$p" 2>/dev/null || true; done; infra_stop "$dir"; rm -rf "$dir"' EXIT
+$real && { infra_start "$dir"; infra=("${infra_pids[@]}"); }
 primary=""
 urls=()
 for n in $(seq 1 "$nodes"); do
   mkdir -p "$dir/node$n"
-  http=$(free_port); silo=$(free_port); gateway=$(free_port)
+  http=$(infra_free_port); silo=$(infra_free_port); gateway=$(infra_free_port)
   extra=()
-  [ -n "$primary" ] && extra=(Orleans__PrimarySiloPort="$primary")
-  env ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/node$n/bench.db" Map__Path="$dir/map" \
+  [ -n "$primary" ] && ! $real && extra=(Orleans__PrimarySiloPort="$primary")
+  env HOME="$dir/node$n" ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/node$n/bench.db" Map__Path="$dir/map" \
     Orleans__SiloPort="$silo" Orleans__GatewayPort="$gateway" Logging__LogLevel__Default=Warning "${extra[@]}" \
     dotnet "$root/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll" --urls "http://127.0.0.1:$http" \
     >"$dir/server$n.log" 2>&1 &
@@ -36,10 +43,15 @@ for n in $(seq 1 "$nodes"); do
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null && break; sleep 0.2; done
   curl -sf "http://127.0.0.1:$http/healthz" >/dev/null || { echo "node $n did not start:" >&2; tail -20 "$dir/server$n.log" >&2; exit 1; }
 done
+if $real; then
+  for url in "${urls[@]}"; do
+    for _ in $(seq 1 300); do curl -sf "$url/readyz" | grep -q "\"activeSilos\":$nodes" && break; sleep 0.2; done
+  done
+fi
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 before=(); for p in "${pids[@]}"; do before+=("$(cpu "$p")"); done
 start=$(date +%s.%N)
-echo "== $(date -u +%Y-%m-%dT%H:%MZ) bench-fanout $nodes nodes, $vehicles vehicles, $seconds s"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ) bench-fanout $nodes nodes ($($real && echo "Redis + PostgreSQL" || echo "development clustering, SQLite")), $vehicles vehicles, $seconds s, full rate to every node: ${Live__Fanout__FullRateToEveryNode:-false}"
 dotnet "$cli" bench-link fleet --url "${urls[0]}" --vehicles "$vehicles" --seconds "$seconds" --server-pid "${pids[0]}" \
   --storage-path "$dir/node1/bench.db"
 status=$?

@@ -18,36 +18,28 @@ for arg in "$@"; do
 done
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-pgbin=/usr/lib/postgresql/15/bin
-for need in /usr/bin/redis-server "$pgbin/postgres"; do
-  [ -x "$need" ] || { echo "$need is missing: apt-get install redis-server postgresql-15" >&2; exit 1; }
-done
+. "$root/tools/local-infra.sh"
 
 dir=$(mktemp -d /tmp/emergencylink-cluster-XXXXXX)
 chmod 755 "$dir"
 pids=()
-pg_started=false
-as_pg=()
-[ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
 cleanup() {
   trap - EXIT INT TERM
   echo "stopping the cluster…" >&2
-  # SIGTERM lets each node leave the cluster cleanly; whatever is still up after 35 s (past the host's own 30 s
-  # shutdown timeout, which a node sometimes needs whole) is killed.
+  # SIGTERM lets each node leave the cluster cleanly (a draining node turns new requests away, so it leaves within
+  # a second or two); whatever is still up after 35 s (past the host's own 30 s shutdown timeout) is killed.
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   for _ in $(seq 1 175); do
     alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
     [ $alive -eq 0 ] && break; sleep 0.2
   done
   for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-  $pg_started && "${as_pg[@]}" "$pgbin/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+  infra_stop "$dir"
   rm -rf "$dir"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "building (Release)…" >&2
 dotnet build -c Release "$root/src/EmergencyLink.Server" -v q -nologo >"$dir/build.log" 2>&1 \
@@ -57,33 +49,16 @@ dotnet build -c Release "$root/tools/EmergencyLink.Cli" -v q -nologo >>"$dir/bui
 server="$root/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll"
 cli="$root/tools/EmergencyLink.Cli/bin/Release/net10.0/EmergencyLink.Cli.dll"
 
-redis_port=$(free_port)
-mkdir -p "$dir/redis"
-/usr/bin/redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$dir/redis" \
-  >"$dir/redis/log" 2>&1 &
-pids+=($!)
-
-pg_port=$(free_port)
-mkdir -p "$dir/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/pg"
-"${as_pg[@]}" "$pgbin/initdb" -D "$dir/pg/data" -A trust -U postgres -E UTF8 >"$dir/pg/initdb.log" 2>&1 \
-  || { cat "$dir/pg/initdb.log" >&2; exit 1; }
-"${as_pg[@]}" "$pgbin/pg_ctl" -D "$dir/pg/data" -w -t 60 -l "$dir/pg/log" \
-  -o "-p $pg_port -k $dir/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
-pg_started=true
-"$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE emergencylink" >/dev/null
-
-for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-
-export Orleans__ClusteringMode=Redis Orleans__Redis__ConnectionString="127.0.0.1:$redis_port" Orleans__AdvertisedIP=127.0.0.1
-export Storage__Provider=PostgreSql
-export Storage__PostgreSql__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=emergencylink"
+infra_start "$dir"
+pids+=("${infra_pids[@]}")
+redis_port=$infra_redis_port
+pg_port=$infra_pg_port
 export ASPNETCORE_ENVIRONMENT=Development
 
 urls=()
 for n in $(seq 1 "$nodes"); do
   mkdir -p "$dir/node$n"
-  http=$(free_port); silo=$(free_port); gateway=$(free_port)
+  http=$(infra_free_port); silo=$(infra_free_port); gateway=$(infra_free_port)
   # Each node its own home and data folder, as on its own machine (its EHR outbox lives beside Storage:Path).
   env HOME="$dir/node$n" Storage__Path="$dir/node$n/emergencylink.db" Demo__Enabled=$([ "$n" -eq 1 ] && echo $demo || echo false) \
     Orleans__SiloPort="$silo" Orleans__GatewayPort="$gateway" Logging__LogLevel__Default=Warning \
