@@ -25,6 +25,7 @@ public sealed class EmergencyLinkMetrics
     private readonly Counter<long> recommendations;
     private readonly Histogram<double> recommendationDuration;
     private readonly Counter<long> transitions;
+    private readonly Counter<long> fanout;
 
     public EmergencyLinkMetrics(IMeterFactory meters)
     {
@@ -43,6 +44,8 @@ public sealed class EmergencyLinkMetrics
         recommendationDuration = meter.CreateHistogram<double>("emergencylink.dispatch.recommendation.duration", "ms",
             "Time to rank the units for one incident by road travel time.");
         transitions = meter.CreateCounter<long>("emergencylink.cases.transitions", "{transition}", "Case state changes, by trigger.");
+        fanout = meter.CreateCounter<long>("emergencylink.live.fanout.changes", "{change}",
+            "Live changes between server nodes, by outcome: forwarded, dropped on sending (the other node is slow or gone), dropped on receipt (this node cannot keep up). A viewer on the dropping node misses them until it catches up.");
     }
 
     public void Frame(TelemetryKind kind, string outcome) =>
@@ -79,6 +82,8 @@ public sealed class EmergencyLinkMetrics
     }
 
     public void Transition(string trigger) => transitions.Add(1, new KeyValuePair<string, object?>("trigger", trigger));
+
+    public void FanoutChanges(string outcome, int count) => fanout.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
 
     private static string KindName(TelemetryKind kind) => kind switch
     {

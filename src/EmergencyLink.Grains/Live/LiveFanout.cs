@@ -32,6 +32,7 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
     private readonly IClusterMembershipService membership;
     private readonly TimeProvider time;
     private readonly LiveFanoutOptions options;
+    private readonly EmergencyLinkMetrics metrics;
     private readonly ILogger<LiveFanout> logger;
     private readonly SiloAddress self;
     private readonly object gate = new();
@@ -55,8 +56,10 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         TimeProvider time,
         IOptions<LiveFanoutOptions> options,
         IServiceProvider services,
+        EmergencyLinkMetrics metrics,
         ILogger<LiveFanout> logger)
     {
+        this.metrics = metrics;
         this.grains = grains;
         this.membership = membership;
         this.time = time;
@@ -65,7 +68,7 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
         self = silo.SiloAddress;
         // Built on the first change from another node: a single node never builds (or starts) its replica feed.
         receiver = new LiveNodeReceiver(
-            new Lazy<ILiveFeed>(() => services.GetRequiredKeyedService<ILiveFeed>(LiveFeedKeys.Replica)), this, this.options.QueueCapacity, logger);
+            new Lazy<ILiveFeed>(() => services.GetRequiredKeyedService<ILiveFeed>(LiveFeedKeys.Replica)), this, this.options.QueueCapacity, metrics, logger);
     }
 
     /// <summary>Read without a lock on every change: an immutable array swapped whole.</summary>
@@ -270,7 +273,7 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
                     _ = existing.DisposeAsync().AsTask();
                 }
 
-                var added = new LiveNodeLink(node, options, logger);
+                var added = new LiveNodeLink(node, options, metrics, logger);
                 next = next.Add(added);
                 _ = AnnounceViewingAsync([added]);
                 logger.LogInformation("Live changes now also go to node {Silo}", node.Silo);

@@ -26,8 +26,11 @@ internal sealed class LiveNodeLink : IAsyncDisposable
     private long dropped;
     private int overflowing;
 
-    public LiveNodeLink(LiveNodeEntry entry, LiveFanoutOptions options, ILogger logger)
+    private readonly EmergencyLinkMetrics metrics;
+
+    public LiveNodeLink(LiveNodeEntry entry, LiveFanoutOptions options, EmergencyLinkMetrics metrics, ILogger logger)
     {
+        this.metrics = metrics;
         Entry = entry;
         node = entry.Node;
         maxBatch = Math.Max(1, options.MaxBatch);
@@ -53,6 +56,7 @@ internal sealed class LiveNodeLink : IAsyncDisposable
         }
 
         var total = Interlocked.Increment(ref dropped);
+        metrics.FanoutChanges("dropped_sending", 1);
         if (Interlocked.Exchange(ref overflowing, 1) == 0)
         {
             logger.LogWarning("Live changes for node {Silo} are being dropped: its queue is full (the node is slow or gone); {Dropped} dropped so far",
@@ -77,6 +81,7 @@ internal sealed class LiveNodeLink : IAsyncDisposable
                 {
                     await node.DeliverAsync([.. batch]);
                     Interlocked.Add(ref forwarded, batch.Count);
+                    metrics.FanoutChanges("forwarded", batch.Count);
                     if (Interlocked.Exchange(ref overflowing, 0) == 1)
                     {
                         logger.LogWarning("Live changes for node {Silo} flow again; {Dropped} dropped in all", Entry.Silo, Interlocked.Read(ref dropped));
@@ -85,6 +90,7 @@ internal sealed class LiveNodeLink : IAsyncDisposable
                 catch (Exception ex) when (!stopping.IsCancellationRequested)
                 {
                     var total = Interlocked.Add(ref dropped, batch.Count);
+                    metrics.FanoutChanges("dropped_sending", batch.Count);
                     logger.LogWarning(ex, "{Count} live changes for node {Silo} were lost; {Dropped} dropped so far", batch.Count, Entry.Silo, total);
                 }
             }

@@ -27,8 +27,11 @@ internal sealed class LiveNodeReceiver : ILiveNode
     private long dropped;
     private int overflowing;
 
-    public LiveNodeReceiver(Lazy<ILiveFeed> replica, LiveFanout fanout, int capacity, ILogger logger)
+    private readonly EmergencyLinkMetrics metrics;
+
+    public LiveNodeReceiver(Lazy<ILiveFeed> replica, LiveFanout fanout, int capacity, EmergencyLinkMetrics metrics, ILogger logger)
     {
+        this.metrics = metrics;
         this.replica = replica;
         this.fanout = fanout;
         this.logger = logger;
@@ -48,6 +51,7 @@ internal sealed class LiveNodeReceiver : ILiveNode
         {
             Interlocked.Add(ref queued, -events.Length);
             var total = Interlocked.Add(ref dropped, events.Length);
+            metrics.FanoutChanges("dropped_receiving", events.Length);
             if (Interlocked.Exchange(ref overflowing, 1) == 0)
             {
                 logger.LogWarning("Live changes from other nodes are being dropped: this node cannot perform them as fast as they come; {Dropped} dropped so far", total);
