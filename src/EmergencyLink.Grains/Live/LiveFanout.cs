@@ -46,6 +46,7 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
 
     private readonly Lock viewGate = new();
     private readonly Dictionary<string, int> viewed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> firstTold = new(StringComparer.Ordinal);
     private long viewVersion;
     private readonly ConcurrentDictionary<SiloAddress, LiveNodeViewing> remoteViewing = new();
 
@@ -88,45 +89,38 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
     }
 
     /// <summary>
-    /// Holds a case's full-rate stream open on this node until the result is disposed. The first hold of a case is
-    /// announced to every linked node before this returns (bounded: a node that does not answer within seconds is
-    /// told again at the next renewal).
+    /// Holds a case's full-rate stream open on this node until the result is disposed. Returns once every linked node
+    /// has heard of the case's first hold (bounded: a node that does not answer within seconds is told again at the
+    /// next renewal); a second hold taken meanwhile waits for the same announcement.
     /// </summary>
     public async Task<IDisposable> ViewAsync(string caseId)
     {
         ArgumentException.ThrowIfNullOrEmpty(caseId);
-        bool first;
+        Task told;
         lock (viewGate)
         {
-            first = !viewed.TryGetValue(caseId, out var holds);
-            viewed[caseId] = holds + 1;
-            if (first)
+            if (viewed.TryGetValue(caseId, out var holds))
             {
+                viewed[caseId] = holds + 1;
+                told = firstTold[caseId];
+            }
+            else
+            {
+                viewed[caseId] = 1;
                 viewVersion++;
+                told = TellAllAsync(links, viewVersion, [.. viewed.Keys]);
+                firstTold[caseId] = told;
             }
         }
 
         var view = new LiveCaseView(this, caseId);
-        if (first)
-        {
-            await AnnounceViewingAsync(links);
-        }
-
+        await told;
         return view;
     }
 
     /// <summary>Whether a change's full-rate frames of the case go to that node.</summary>
     public bool ViewsAtFullRate(SiloAddress silo, string caseId) =>
         options.FullRateToEveryNode || (remoteViewing.TryGetValue(silo, out var viewing) && viewing.Cases.Contains(caseId));
-
-    /// <summary>The cases this node's viewers hold open now.</summary>
-    public IReadOnlyCollection<string> ViewedCases()
-    {
-        lock (viewGate)
-        {
-            return [.. viewed.Keys];
-        }
-    }
 
     internal void Release(string caseId)
     {
@@ -138,6 +132,7 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
             if (last)
             {
                 viewed.Remove(caseId);
+                firstTold.Remove(caseId);
                 viewVersion++;
             }
             else
@@ -159,16 +154,15 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
 
     private Task AnnounceViewingAsync(IEnumerable<LiveNodeLink> to)
     {
-        long version;
-        string[] cases;
         lock (viewGate)
         {
-            version = viewVersion;
-            cases = [.. viewed.Keys];
+            return TellAllAsync(to, viewVersion, [.. viewed.Keys]);
         }
-
-        return Task.WhenAll(to.Select(link => TellViewingAsync(link.Entry, version, cases)));
     }
+
+    /// <summary>Starts the calls (each only sends a message before its first await) and returns their completion.</summary>
+    private Task TellAllAsync(IEnumerable<LiveNodeLink> to, long version, string[] cases) =>
+        Task.WhenAll(to.Select(link => TellViewingAsync(link.Entry, version, cases)).ToArray());
 
     private async Task TellViewingAsync(LiveNodeEntry node, long version, string[] cases)
     {
