@@ -158,6 +158,19 @@ public sealed partial class IncidentGrain
         await KeepReminderAsync(waiting);
     }
 
+    /// <summary>
+    /// Registers the reminder before a step that leaves a pre-alert waiting is committed: a node dying between the two
+    /// then leaves at worst a reminder with nothing waiting (its next tick removes it), never a waiting pre-alert that
+    /// nothing would wake.
+    /// </summary>
+    private async Task CoverWaitingPreAlertAsync()
+    {
+        if (reminderRegistered != true && state.State.Exists && HandoverLoops.AnyAwaitingPreAlert(state.State))
+        {
+            await KeepReminderAsync(waiting: true);
+        }
+    }
+
     private async Task EscalationTickAsync(CancellationToken cancellationToken)
     {
         // Retries a registration that failed (the database was away) without waiting for the next command.

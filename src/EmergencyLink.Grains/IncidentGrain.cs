@@ -219,6 +219,7 @@ public sealed partial class IncidentGrain(
     /// </summary>
     private async Task CommitAsync()
     {
+        await CoverWaitingPreAlertAsync();
         try
         {
             await state.WriteStateAsync();
