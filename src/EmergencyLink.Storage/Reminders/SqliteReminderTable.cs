@@ -36,7 +36,7 @@ public sealed class SqliteReminderTable : SqlReminderTable
             throw new ArgumentException("SqliteReminderTableOptions.Path is required.", nameof(options));
         }
 
-        FilePath = System.IO.Path.GetFullPath(options.Path);
+        FilePath = Path.GetFullPath(options.Path);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -61,7 +61,7 @@ public sealed class SqliteReminderTable : SqlReminderTable
 
     protected override async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken);
         await ExecuteAsync(connection, Schema, cancellationToken);
