@@ -17,6 +17,14 @@ public sealed class HandoverOptions
     /// </summary>
     public TimeSpan EscalationCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The period of the persistent reminder a case keeps while a pre-alert waits. The timer above lives only in memory;
+    /// if the node holding the case dies, this reminder (in the database) wakes the case on a surviving node, so an
+    /// escalation is then at most this late (plus the time the cluster takes to declare the node dead). Orleans refuses
+    /// reminders under its minimum period (1 minute by default); the host lowers that minimum to this value if shorter.
+    /// </summary>
+    public TimeSpan EscalationReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many handed-over cases a hospital keeps for its offload statistics (the most recent).</summary>
     public int OffloadHistory { get; set; } = 500;
 

@@ -18,16 +18,15 @@ public sealed partial class IncidentGrain(
     ILiveFeed live,
     ILogger<IncidentGrain> logger,
     IOptions<HandoverOptions> handover,
-    EmergencyLinkMetrics metrics) : Grain, IIncidentGrain
+    EmergencyLinkMetrics metrics) : Grain, IIncidentGrain, IRemindable
 {
     private IncidentSnapshot? committed;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         committed = state.State.Exists ? IncidentSnapshot.From(state.State) : null;
         committedGuidance = state.State.Exists ? state.State.Guidance.ToArray() : null;
-        ArmEscalation();
-        return Task.CompletedTask;
+        await ArmEscalationAsync();
     }
 
     public Task<IncidentSnapshot?> GetAsync() => Task.FromResult(committed);
@@ -220,6 +219,7 @@ public sealed partial class IncidentGrain(
     /// </summary>
     private async Task CommitAsync()
     {
+        await CoverWaitingPreAlertAsync();
         try
         {
             await state.WriteStateAsync();

@@ -1,10 +1,12 @@
 using EmergencyLink.Geo.Routing;
 using EmergencyLink.Contracts.Telemetry;
 using EmergencyLink.Storage;
+using EmergencyLink.Storage.Reminders;
 using EmergencyLink.Storage.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace EmergencyLink.Grains.Tests;
@@ -33,6 +35,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The silos' reminder table file (both silos share it, as one machine's nodes would).</summary>
+    public string RemindersPath => Path.Combine(folder, "reminders.db");
+
+    /// <summary>The reminder table as the silos see it, for a test to look at directly.</summary>
+    public SqliteReminderTable Reminders() => new(
+        new SqliteReminderTableOptions { Path = RemindersPath }, Cluster.Options.ServiceId, NullLogger<SqliteReminderTable>.Instance);
+
     public async Task InitializeAsync()
     {
         Archive = new SqliteTelemetryArchive(
@@ -42,6 +51,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorageAsDefault(o => o.Path = Path.Combine(folder, "grains.db"));
+            silo.UseSqliteReminders(o => o.Path = RemindersPath);
+
+            // A case's escalation reminder ticks every second here (Orleans' minimum is a minute unless lowered).
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddMetrics();
             silo.Services.AddSingleton<EmergencyLinkMetrics>();
@@ -53,7 +66,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ILiveFeed>(Live);
 
             // Escalation is judged on the fake clock; the check itself runs often so a test need not wait for it.
-            silo.Services.Configure<HandoverOptions>(o => o.EscalationCheckInterval = TimeSpan.FromMilliseconds(100));
+            silo.Services.Configure<HandoverOptions>(o =>
+            {
+                o.EscalationCheckInterval = TimeSpan.FromMilliseconds(100);
+                o.EscalationReminderPeriod = TimeSpan.FromSeconds(1);
+            });
             silo.AddIncomingGrainCallFilter(async call =>
             {
                 if (Faults.Take(call.InterfaceMethod.Name, call.TargetId.Key.ToString()!))

@@ -186,6 +186,58 @@ public sealed class HandoverLoopTests(ClusterFixture fixture)
         Assert.Equal(HandoverLoopState.PreAlertAcknowledged, (await LoopAsync(id)).State);
     }
 
+    [Fact]
+    public async Task A_waiting_pre_alert_keeps_one_escalation_reminder_registered_until_the_ED_acknowledges_it()
+    {
+        var hospitalId = await NewHospitalAsync();
+        var id = await NewCaseAsync(hospitalId);
+        var onScene = await NewCaseAsync(hospitalId: null);
+        var incident = grains.GetGrain<IIncidentGrain>(id);
+        var reminders = fixture.Reminders();
+
+        var registered = await reminders.ReadRow(incident.GetGrainId(), IncidentGrain.EscalationReminder);
+        Assert.NotNull(registered);
+        Assert.Equal(TimeSpan.FromSeconds(1), registered.Period);
+        Assert.Null(await reminders.ReadRow(grains.GetGrain<IIncidentGrain>(onScene).GetGrainId(), IncidentGrain.EscalationReminder));
+
+        // A new activation of the still-waiting case keeps the row it finds rather than registering it again.
+        await fixture.Cluster.DeactivateAsync(incident);
+        await incident.GetAsync();
+        Assert.Equal(registered.ETag, (await reminders.ReadRow(incident.GetGrainId(), IncidentGrain.EscalationReminder))?.ETag);
+
+        await incident.AcknowledgeHandoverLoopAsync(hospitalId, null, "dr Lee");
+
+        Assert.Null(await reminders.ReadRow(incident.GetGrainId(), IncidentGrain.EscalationReminder));
+    }
+
+    [Fact]
+    public async Task A_case_left_without_an_activation_is_woken_by_its_reminder_and_escalates_its_waiting_pre_alert()
+    {
+        var hospitalId = await NewHospitalAsync();
+        var id = await NewCaseAsync(hospitalId);
+        var incident = grains.GetGrain<IIncidentGrain>(id);
+        var unitId = (await incident.GetAsync())!.AmbulanceId!;
+
+        // What a dead node leaves behind: neither the case nor its unit active anywhere, and nobody calling either (the
+        // unit's reconciliation would otherwise wake the case).
+        await fixture.Cluster.DeactivateAsync(incident);
+        await fixture.Cluster.DeactivateAsync(grains.GetGrain<IAmbulanceGrain>(unitId));
+        fixture.Time.Advance(TimeSpan.FromMinutes(2));
+
+        // The test clock now stands still, so the woken case's timer (on that clock) never fires: the reminder's tick
+        // (on the real clock, every second here) must run the check itself.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var escalated = fixture.Live.Loops.FirstOrDefault(l => l.IncidentId == id && l.Escalation);
+        while (escalated.Loop is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            escalated = fixture.Live.Loops.FirstOrDefault(l => l.IncidentId == id && l.Escalation);
+        }
+
+        Assert.NotNull(escalated.Loop);
+        Assert.Equal((hospitalId, 1), (escalated.Loop.HospitalId, escalated.Loop.EscalationLevel));
+    }
+
     private async Task<HandoverLoop> WaitForEscalationAsync(string id, int level)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -7,6 +7,7 @@ using EmergencyLink.Server.Seeding;
 using Microsoft.Extensions.Options;
 using EmergencyLink.Storage;
 using EmergencyLink.Storage.PostgreSql;
+using EmergencyLink.Storage.Reminders;
 using EmergencyLink.Storage.Telemetry;
 using Npgsql;
 using Orleans.Configuration;
@@ -24,6 +25,7 @@ public static class SiloSetup
     {
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var handover = builder.Configuration.GetSection(HandoverOptions.Section).Get<HandoverOptions>() ?? new HandoverOptions();
         if (storage.Provider == StorageProvider.PostgreSql)
         {
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(StorageSetup.PostgreSqlConnectionString(storage)));
@@ -36,6 +38,7 @@ public static class SiloSetup
             if (storage.Provider == StorageProvider.PostgreSql)
             {
                 orleans.AddPostgreSqlGrainStorageAsDefault(options => options.MaxBatchSize = batch);
+                orleans.UsePostgreSqlReminders();
             }
             else
             {
@@ -44,7 +47,10 @@ public static class SiloSetup
                     options.Path = storagePath;
                     options.MaxBatchSize = batch;
                 });
+                orleans.UseSqliteReminders(options => options.Path = Path.Combine(Path.GetDirectoryName(storagePath)!, "reminders.db"));
             }
+
+            UseReminderPeriod(orleans, handover);
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -76,6 +82,27 @@ public static class SiloSetup
                 : new StraightLineTravelTimeEstimator(sp.GetRequiredService<IOptions<StraightLineOptions>>().Value);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Orleans refuses a reminder shorter than its minimum period (1 minute by default, to keep the reminder table's
+    /// load down); a case's escalation reminder is the configured <see cref="HandoverOptions.EscalationReminderPeriod"/>,
+    /// so a shorter one lowers the minimum to it.
+    /// </summary>
+    private static void UseReminderPeriod(ISiloBuilder orleans, HandoverOptions handover)
+    {
+        if (handover.EscalationReminderPeriod <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Handover:EscalationReminderPeriod must be positive.");
+        }
+
+        orleans.Configure<ReminderOptions>(o =>
+        {
+            if (handover.EscalationReminderPeriod < o.MinimumReminderPeriod)
+            {
+                o.MinimumReminderPeriod = handover.EscalationReminderPeriod;
+            }
+        });
     }
 
     /// <summary>Membership tuning (<see cref="ClusterMembershipOptions"/> by its property names) for Redis clustering.</summary>
