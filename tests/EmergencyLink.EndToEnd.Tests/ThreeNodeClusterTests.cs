@@ -95,6 +95,20 @@ public sealed class ThreeNodeClusterTests(ClusterInfrastructure infrastructure, 
         Assert.Equal(vitals, ed.Discarded);
         output.WriteLine($"node 3 saw {reported.Count} moves and {ecg} ECG + {vitals} vitals frames, all live");
 
+        // What each node tells an operator of its fan-out: linked to both others, nothing dropped, and only node 3 (whose
+        // ED has the patient open) holds the case at full rate. Admins only.
+        foreach (var node in cluster.Nodes)
+        {
+            var report = (await node.Client(node.Token(Roles.Admin)).GetJsonAsync("/api/cluster/fanout")).Expect(HttpStatusCode.OK);
+            output.WriteLine(report.ToString());
+            Assert.Equal(2, report.GetProperty("links").GetArrayLength());
+            Assert.All(report.GetProperty("links").EnumerateArray(), l => Assert.Equal(0, l.GetProperty("dropped").GetInt64()));
+            Assert.Equal(0, report.GetProperty("droppedOnReceipt").GetInt64());
+            Assert.Equal(node == node3 ? 1 : 0, report.GetProperty("viewedCases").GetInt32());
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await node1.Dispatcher().GetAsync("/api/cluster/fanout")).StatusCode);
+
         List<(double, double)> Moves() => dispatchEvents.Where(u => u.Id == transport.UnitId)
             .Select(u => (u.Location.Lat, u.Location.Lon))
             .Where(p => reported.Contains(p)).Distinct().ToList();

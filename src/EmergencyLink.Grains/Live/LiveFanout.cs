@@ -122,6 +122,18 @@ public sealed class LiveFanout : ILifecycleParticipant<ISiloLifecycle>
     public bool ViewsAtFullRate(SiloAddress silo, string caseId) =>
         options.FullRateToEveryNode || (remoteViewing.TryGetValue(silo, out var viewing) && viewing.Cases.Contains(caseId));
 
+    /// <summary>How many cases this node's screens hold open at full rate now.</summary>
+    public int ViewedCaseCount
+    {
+        get
+        {
+            lock (viewGate)
+            {
+                return viewed.Count;
+            }
+        }
+    }
+
     internal void Release(string caseId)
     {
         bool last;

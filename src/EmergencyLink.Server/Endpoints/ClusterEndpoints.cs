@@ -1,5 +1,6 @@
 using EmergencyLink.Contracts;
 using EmergencyLink.Server.Api;
+using EmergencyLink.Grains.Live;
 using EmergencyLink.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Runtime;
@@ -16,6 +17,7 @@ public static class ClusterEndpoints
     {
         var cluster = app.MapGroup("/api/cluster").WithTags("Cluster").RequireAuthorization(Policies.Admin);
         cluster.MapGet("/cases/{id}/hosts", CaseHostsAsync);
+        cluster.MapGet("/fanout", Fanout);
         return app;
     }
 
@@ -43,4 +45,12 @@ public static class ClusterEndpoints
         return TypedResults.Ok(new CaseHosts(id, caseSilo?.Endpoint.ToString(), incident.AmbulanceId, telemetrySilo?.Endpoint.ToString(),
             silo.SiloAddress.Endpoint.ToString()));
     }
+
+    /// <summary>The answering node's fan-out counters (each node has its own; ask each node for the whole picture).</summary>
+    private static Ok<FanoutReport> Fanout(LiveFanout fanout, ILocalSiloDetails silo) =>
+        TypedResults.Ok(new FanoutReport(
+            silo.SiloAddress.Endpoint.ToString(),
+            fanout.Stats().Select(l => new FanoutLinkReport(l.Silo.Endpoint.ToString(), l.Forwarded, l.Dropped, l.Queued)).ToArray(),
+            fanout.DroppedOnReceipt,
+            fanout.ViewedCaseCount));
 }
