@@ -30,10 +30,17 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public ServerProcess this[int index] => Nodes[index];
 
-    public static async Task<LocalCluster> StartAsync(ClusterInfrastructure infrastructure, int count, string name)
+    /// <param name="settings">More environment for every node (e.g. <c>Ehr__...</c>).</param>
+    public static async Task<LocalCluster> StartAsync(
+        ClusterInfrastructure infrastructure, int count, string name, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = infrastructure.Postgres.CreateDatabase(name);
         var environment = ClusterTests.ClusterEnvironment(infrastructure.Redis.ConnectionString, database, $"{name}-{Guid.NewGuid():N}"[..24]);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var cluster = new LocalCluster(environment, count);
         try
         {
