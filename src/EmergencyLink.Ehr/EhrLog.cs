@@ -45,6 +45,12 @@ internal static class EhrLog
     private static readonly Action<ILogger, Exception?> PendingScanFailedMessage =
         LoggerMessage.Define(LogLevel.Warning, new EventId(11, "EhrPendingScanFailed"), "EHR outbox could not be read at start");
 
+    private static readonly Action<ILogger, Exception?> ListenFailedMessage =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(12, "EhrListenFailed"),
+            "EHR wake-ups: the PostgreSQL LISTEN session failed; it is made again after a pause, and senders poll meanwhile");
+
+    public static void ListenFailed(ILogger logger, Exception error) => ListenFailedMessage(logger, error);
+
     public static void ElectionFailed(ILogger logger, Exception error) => ElectionFailedMessage(logger, error);
 
     public static void SenderClaimed(ILogger logger, string hospitalId) => SenderClaimedMessage(logger, hospitalId, null);

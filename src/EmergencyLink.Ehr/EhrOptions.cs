@@ -24,7 +24,10 @@ public sealed class EhrOptions
     /// </summary>
     public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The outbox's SQLite file; empty means <c>ehr-outbox.db</c> beside the server's database.</summary>
+    /// <summary>
+    /// The outbox's SQLite file; empty means <c>ehr-outbox.db</c> beside the server's database. Unused in a cluster,
+    /// whose outbox is in the shared PostgreSQL database.
+    /// </summary>
     public string OutboxPath { get; set; } = "";
 
     /// <summary>The hospitals with a base URL.</summary>

@@ -75,7 +75,10 @@ public sealed class PostgreSqlEhrOutbox : IEhrOutbox
         this.migrate = migrate;
     }
 
-    /// <summary>An outbox on its own connection pool; its tables are created on first use.</summary>
+    /// <summary>
+    /// An outbox on its own connection pool. Its tables are created on first use, which the push service makes at
+    /// start (it reads what is pending).
+    /// </summary>
     public static PostgreSqlEhrOutbox Open(string connectionString, PostgreSqlMigration migrate) =>
         new(NpgsqlDataSource.Create(connectionString), migrate);
 

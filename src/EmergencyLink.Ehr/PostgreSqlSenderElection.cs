@@ -250,7 +250,7 @@ public sealed class PostgreSqlSenderElection : IEhrSenderElection
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                EhrLog.ElectionFailed(logger, e);
+                EhrLog.ListenFailed(logger, e);
                 ready.TrySetResult();
                 try
                 {

@@ -69,14 +69,18 @@ public sealed class EhrClusterPushTests(LocalPostgres postgres) : IClassFixture<
     }
 
     [SkippableFact]
-    public async Task When_the_senders_session_is_cut_the_other_node_takes_over_and_delivers_the_rest_in_order()
+    public async Task When_the_sender_is_cut_off_from_the_database_the_other_node_takes_over_and_delivers_the_rest_in_order()
     {
         var up = false;
         receiver.Answer = (_, _) => Volatile.Read(ref up) ? ReceiverAnswer.Created : new ReceiverAnswer(503);
         await receiver.StartAsync();
         connectionString = postgres.CreateDatabase("ehrpush");
+
+        // A logs in as its own role, so that it alone can be cut off, as a node that died or lost its network would be.
+        var role = "node_a_" + Guid.NewGuid().ToString("N")[..8];
+        postgres.Psql($"CREATE ROLE {role} LOGIN SUPERUSER");
         var fast = new Dictionary<string, string> { ["SenderPollInterval"] = "00:00:00.100" };
-        await using var a = Node("A", fast);
+        await using var a = Node("A", fast, new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString);
         await a.StartAsync();
         await WaitUntilAsync(() => a.Node.Service.IsSenderFor("H1"));
         await using var b = Node("B", fast);
@@ -98,11 +102,9 @@ public sealed class EhrClusterPushTests(LocalPostgres postgres) : IClassFixture<
         Assert.DoesNotContain(receiver.Received, r => r.Sender == "B");
         Assert.False(b.Node.Service.IsSenderFor("H1"));
 
-        // A's session to the database dies (as when its node dies), while A itself runs on.
-        Assert.Equal("t", postgres.Psql($"""
-            SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
-                AND classid = {PostgreSqlSenderElection.LockClass} AND objid = {PostgreSqlSenderElection.LockKey("H1")}
-            """, Database()).Trim());
+        // A's sessions end and it cannot make new ones, while A itself runs on, trying.
+        postgres.Psql($"ALTER ROLE {role} NOLOGIN");
+        postgres.Psql($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'");
         await WaitUntilAsync(() => b.Node.Service.IsSenderFor("H1"));
         await WaitUntilAsync(() => receiver.Received.Any(r => r.Sender == "B"));
         Volatile.Write(ref up, true);
@@ -111,6 +113,25 @@ public sealed class EhrClusterPushTests(LocalPostgres postgres) : IClassFixture<
         Assert.Equal(queued.Select(q => $"H1/{q.Item2.CaseId}/{q.Item2.Version}"), receiver.Accepted);
         Assert.All(receiver.Received.Where(r => r.Status == 201), r => Assert.Equal("B", r.Sender));
         Assert.False(a.Node.Service.IsSenderFor("H1"));
+    }
+
+    [SkippableFact]
+    public async Task A_sender_whose_session_is_cut_claims_the_hospital_again_on_a_new_session_and_goes_on_delivering()
+    {
+        await receiver.StartAsync();
+        connectionString = postgres.CreateDatabase("ehrpush");
+        var fast = new Dictionary<string, string> { ["SenderPollInterval"] = "00:00:00.100" };
+        await using var a = Node("A", fast);
+        await a.StartAsync();
+        await WaitUntilAsync(() => a.Node.Service.IsSenderFor("H1"));
+        var firstSession = LockHolder();
+
+        // Only the election's session: whichever node claims next is the sender (here the only one, A, again, on a new session).
+        Assert.Equal("t", postgres.Psql($"SELECT pg_terminate_backend({firstSession})", Database()).Trim());
+        await WaitUntilAsync(() => LockHolder() is { } holder && holder != firstSession);
+        Assert.True(await a.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 1), CancellationToken.None));
+        await a.WaitForAsync("H1", s => s.Pending == 0);
+        Assert.Equal(["H1/INC-1/1"], receiver.Accepted);
     }
 
     [SkippableFact]
@@ -156,9 +177,20 @@ public sealed class EhrClusterPushTests(LocalPostgres postgres) : IClassFixture<
 
     private string Database() => new NpgsqlConnectionStringBuilder(connectionString).Database!;
 
-    private TaggedNode Node(string tag, IReadOnlyDictionary<string, string> settings)
+    /// <summary>The backend holding H1's sender lock, if any.</summary>
+    private string? LockHolder()
+    {
+        var pid = postgres.Psql($"""
+            SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted
+                AND classid = {PostgreSqlSenderElection.LockClass} AND objid = {PostgreSqlSenderElection.LockKey("H1")}
+            """, Database()).Trim();
+        return pid.Length == 0 ? null : pid;
+    }
+
+    private TaggedNode Node(string tag, IReadOnlyDictionary<string, string> settings, string? asConnectionString = null)
     {
         var all = new Dictionary<string, string>(settings) { ["Hospitals:H1:Headers:X-Sender"] = tag };
-        return new TaggedNode(tag, EhrHarness.CreateOnPostgreSql(connectionString, new Dictionary<string, Uri> { ["H1"] = receiver.BaseUrl }, all));
+        return new TaggedNode(tag, EhrHarness.CreateOnPostgreSql(
+            asConnectionString ?? connectionString, new Dictionary<string, Uri> { ["H1"] = receiver.BaseUrl }, all));
     }
 }
