@@ -50,6 +50,7 @@ public sealed class EhrPushService : BackgroundService, IEhrPush
             signals[id] = new AsyncSignal();
         }
     }
+
     public async Task<bool> EnqueueAsync(EhrDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
