@@ -31,6 +31,34 @@ internal static class EhrLog
         LoggerMessage.Define<string, string, int>(LogLevel.Warning, new EventId(7, "EhrStale"),
             "EHR push to {HospitalId}: case {CaseId} version {Version} dropped, a newer version was already queued");
 
+    private static readonly Action<ILogger, Exception?> ElectionFailedMessage =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(8, "EhrElectionFailed"),
+            "EHR sender election: the PostgreSQL session failed; this node's sender rights are dropped and claimed again");
+
+    private static readonly Action<ILogger, string, Exception?> SenderClaimedMessage =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(9, "EhrSenderClaimed"), "EHR push to {HospitalId}: this node is now its sender");
+
+    private static readonly Action<ILogger, string, Exception?> SenderLostMessage =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(10, "EhrSenderLost"),
+            "EHR push to {HospitalId}: this node lost its sender right; it stops sending and tries to claim it again");
+
+    private static readonly Action<ILogger, Exception?> PendingScanFailedMessage =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(11, "EhrPendingScanFailed"), "EHR outbox could not be read at start");
+
+    private static readonly Action<ILogger, Exception?> ListenFailedMessage =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(12, "EhrListenFailed"),
+            "EHR wake-ups: the PostgreSQL LISTEN session failed; it is made again after a pause, and senders poll meanwhile");
+
+    public static void ListenFailed(ILogger logger, Exception error) => ListenFailedMessage(logger, error);
+
+    public static void ElectionFailed(ILogger logger, Exception error) => ElectionFailedMessage(logger, error);
+
+    public static void SenderClaimed(ILogger logger, string hospitalId) => SenderClaimedMessage(logger, hospitalId, null);
+
+    public static void SenderLost(ILogger logger, string hospitalId) => SenderLostMessage(logger, hospitalId, null);
+
+    public static void PendingScanFailed(ILogger logger, Exception error) => PendingScanFailedMessage(logger, error);
+
     public static void OutboxCommitFailed(ILogger logger, int writes, Exception error) => OutboxCommitFailedMessage(logger, writes, error);
 
     public static void AttemptFailed(ILogger logger, EhrPendingDocument document, int attempt, string error) =>

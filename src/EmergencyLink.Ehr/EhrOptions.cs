@@ -17,7 +17,17 @@ public sealed class EhrOptions
     /// <summary>An attempt unanswered this long counts as failed and is retried.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The outbox's SQLite file; empty means <c>ehr-outbox.db</c> beside the server's database.</summary>
+    /// <summary>
+    /// In a cluster (PostgreSQL outbox): how often a node that is not a hospital's sender tries to become it, which is
+    /// how long a hospital waits for a new sender after its sender's node died (once PostgreSQL has dropped that node's
+    /// session), and the longest an idle sender goes without looking at its queue should a wake-up be lost.
+    /// </summary>
+    public TimeSpan SenderPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The outbox's SQLite file; empty means <c>ehr-outbox.db</c> beside the server's database. Unused in a cluster,
+    /// whose outbox is in the shared PostgreSQL database.
+    /// </summary>
     public string OutboxPath { get; set; } = "";
 
     /// <summary>The hospitals with a base URL.</summary>
@@ -38,6 +48,11 @@ public sealed class EhrOptions
         if (RequestTimeout <= TimeSpan.Zero)
         {
             errors.Add("Ehr:RequestTimeout must be positive.");
+        }
+
+        if (SenderPollInterval <= TimeSpan.Zero)
+        {
+            errors.Add("Ehr:SenderPollInterval must be positive.");
         }
 
         foreach (var (id, hospital) in Configured)

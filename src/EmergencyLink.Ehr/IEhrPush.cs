@@ -4,8 +4,8 @@ namespace EmergencyLink.Ehr;
 public interface IEhrPush
 {
     /// <summary>
-    /// Stores the document durably (the outbox's transaction has committed, with synchronous=FULL, before this
-    /// returns true) for delivery in version order. Delivery is at least once: a document whose acknowledgement was
+    /// Stores the document durably (the outbox's transaction has committed, flushed to disk: SQLite's synchronous=FULL
+    /// or PostgreSQL's synchronous_commit=on, before this returns true) for delivery in version order. Delivery is at least once: a document whose acknowledgement was
     /// lost is sent again with the same <c>X-Request-Id</c> (and <c>If-None-Exist</c> on its Bundle.identifier).
     /// </summary>
     /// <returns>

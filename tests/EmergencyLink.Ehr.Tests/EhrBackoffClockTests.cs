@@ -38,13 +38,13 @@ public sealed class EhrBackoffClockTests : IAsyncLifetime
         // The jittered wait is between 5 and 10 minutes; advance in 10-minute steps until the retry has gone through
         // (the first step may land before the sender has armed its timer).
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (push.Service.GetStatus("H1").Pending > 0 && DateTime.UtcNow < deadline)
+        while ((await push.StatusAsync("H1")).Pending > 0 && DateTime.UtcNow < deadline)
         {
             clock.Advance(TimeSpan.FromMinutes(10));
             await Task.Delay(20);
         }
 
-        var status = push.Service.GetStatus("H1");
+        var status = await push.StatusAsync("H1");
         Assert.Equal(0, status.Pending);
         Assert.Equal(["H1/INC-1/1"], receiver.Accepted);
         Assert.True(status.LastDelivered!.At - failing.LastError.At >= TimeSpan.FromMinutes(5));
@@ -59,7 +59,7 @@ public sealed class EhrBackoffClockTests : IAsyncLifetime
         await push.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 1), CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(90));
 
-        var status = push.Service.GetStatus("H1");
+        var status = await push.StatusAsync("H1");
         Assert.Equal(90, status.OldestPendingAgeSeconds);
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero), status.OldestPendingSince);
     }

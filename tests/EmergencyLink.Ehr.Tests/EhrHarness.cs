@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmergencyLink.Ehr.Tests;
 
 /// <summary>
-/// The EHR push as the host composes it (the same DI registration), over an outbox file in the test's folder, with
-/// short back-offs so that retries take milliseconds. Disposing stops the service and closes the file, as a host
-/// shutting down would.
+/// The EHR push as the host composes it (the same DI registration), over an outbox file in the test's folder or a
+/// test database (a cluster node), with short back-offs so that retries take milliseconds. Disposing stops the
+/// service and closes the outbox, as a host shutting down would.
 /// </summary>
 public sealed class EhrHarness : IAsyncDisposable
 {
@@ -30,7 +30,18 @@ public sealed class EhrHarness : IAsyncDisposable
     /// <param name="hospitals">Hospital id to FHIR base URL.</param>
     /// <param name="settings">More <c>Ehr:</c> settings (keys below the section), overriding the short defaults.</param>
     public static EhrHarness Create(
-        string folder, IReadOnlyDictionary<string, Uri> hospitals, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null)
+        string folder, IReadOnlyDictionary<string, Uri> hospitals, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null) =>
+        Build(hospitals, settings, time, (services, section) => services.AddEhrPush(section, OutboxPathIn(folder)));
+
+    /// <summary>One node of a cluster whose outbox is in the given database.</summary>
+    public static EhrHarness CreateOnPostgreSql(
+        string connectionString, IReadOnlyDictionary<string, Uri> hospitals, IReadOnlyDictionary<string, string>? settings = null) =>
+        Build(hospitals, settings, null,
+            (services, section) => services.AddEhrPushOnPostgreSql(section, connectionString, EmergencyLink.Storage.PostgreSql.PostgreSqlSchema.MigrateAsync));
+
+    private static EhrHarness Build(
+        IReadOnlyDictionary<string, Uri> hospitals, IReadOnlyDictionary<string, string>? settings, TimeProvider? time,
+        Action<IServiceCollection, IConfiguration> addPush)
     {
         var values = new Dictionary<string, string?>
         {
@@ -55,7 +66,7 @@ public sealed class EhrHarness : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        services.AddEhrPush(configuration.GetSection(EhrOptions.Section), OutboxPathIn(folder));
+        addPush(services, configuration.GetSection(EhrOptions.Section));
         return new EhrHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
     }
 
@@ -65,13 +76,15 @@ public sealed class EhrHarness : IAsyncDisposable
         started = true;
     }
 
+    public Task<EhrStatus> StatusAsync(string hospitalId) => Service.GetStatusAsync(hospitalId, CancellationToken.None);
+
     /// <summary>Waits (polling the status, as an operator would) until the condition holds for the hospital.</summary>
     public async Task<EhrStatus> WaitForAsync(string hospitalId, Func<EhrStatus, bool> condition, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
         while (true)
         {
-            var status = Service.GetStatus(hospitalId);
+            var status = await StatusAsync(hospitalId);
             if (condition(status))
             {
                 return status;

@@ -75,7 +75,7 @@ public sealed class EhrPushTests : IAsyncLifetime
         Assert.Equal(3, receiver.Received.Count(r => r.Status == 503 && r.RequestId == expected[0]));
         Assert.All(receiver.Received, r => Assert.Equal("identifier=urn%3Aietf%3Arfc%3A3986|" + Uri.EscapeDataString(
             "urn:emergencylink:handover:" + r.RequestId!.Split('/')[1] + ":" + r.RequestId.Split('/')[2]), r.IfNoneExist));
-        Assert.Contains("HTTP 503", push.Service.GetStatus("H1").LastError!.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", (await push.StatusAsync("H1")).LastError!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class EhrPushTests : IAsyncLifetime
 
         await receiver.StartAsync();
         await using var second = EhrHarness.Create(folder, hospitals);
-        var before = second.Service.GetStatus("H1");
+        var before = await second.StatusAsync("H1");
         Assert.Equal(3, before.Pending);
         Assert.True(before.HeadAttempts >= 1);
 
@@ -136,7 +136,7 @@ public sealed class EhrPushTests : IAsyncLifetime
         // The versions already accepted are remembered across the restart too.
         Assert.True(await second.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 2), CancellationToken.None));
         Assert.False(await second.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 1), CancellationToken.None));
-        Assert.Equal(0, second.Service.GetStatus("H1").Pending);
+        Assert.Equal(0, (await second.StatusAsync("H1")).Pending);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class EhrPushTests : IAsyncLifetime
 
         await push.WaitForAsync("H2", s => s.Pending == 0);
         Assert.Equal(["H2/INC-2/1", "H2/INC-2/2"], other.Accepted);
-        Assert.Equal(2, push.Service.GetStatus("H1").Pending);
+        Assert.Equal(2, (await push.StatusAsync("H1")).Pending);
 
         await receiver.StartAsync();
         await push.WaitForAsync("H1", s => s.Pending == 0);
@@ -247,10 +247,10 @@ public sealed class EhrPushTests : IAsyncLifetime
 
         Assert.False(await push.Push.EnqueueAsync(Bundles.For("H2", "INC-1", 1), CancellationToken.None));
         Assert.False(await push.Push.EnqueueAsync(Bundles.For("H3", "INC-1", 1), CancellationToken.None));
-        var status = push.Service.GetStatus("H2");
+        var status = await push.StatusAsync("H2");
         Assert.False(status.Configured);
         Assert.Equal(0, status.Pending);
-        Assert.True(push.Service.GetStatus("H1").Configured);
+        Assert.True((await push.StatusAsync("H1")).Configured);
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class EhrPushTests : IAsyncLifetime
         Assert.False(await push.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 1), CancellationToken.None));
         Assert.True(await push.Push.EnqueueAsync(Bundles.For("H1", "INC-2", 1), CancellationToken.None));
 
-        Assert.Equal(2, push.Service.GetStatus("H1").Pending);
+        Assert.Equal(2, (await push.StatusAsync("H1")).Pending);
     }
 
     [Fact]
@@ -274,6 +274,6 @@ public sealed class EhrPushTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => push.Push.EnqueueAsync(new EhrDocument("H1", "INC-1", 1, "x", "{not json"), CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => push.Push.EnqueueAsync(new EhrDocument("H1", "INC-1", 1, "x", """{"resourceType":"Patient"}"""), CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => push.Push.EnqueueAsync(Bundles.For("H1", "INC-1", 0), CancellationToken.None));
-        Assert.Equal(0, push.Service.GetStatus("H1").Pending);
+        Assert.Equal(0, (await push.StatusAsync("H1")).Pending);
     }
 }

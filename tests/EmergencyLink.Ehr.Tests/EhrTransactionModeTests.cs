@@ -54,6 +54,6 @@ public sealed class EhrTransactionModeTests : IAsyncLifetime
 
         var unknownElement = """{"resourceType":"Bundle","type":"document","noSuchElement":true}""";
         await Assert.ThrowsAsync<ArgumentException>(() => push.Push.EnqueueAsync(new EhrDocument("H1", "INC-1", 1, "x", unknownElement), CancellationToken.None));
-        Assert.Equal(0, push.Service.GetStatus("H1").Pending);
+        Assert.Equal(0, (await push.StatusAsync("H1")).Pending);
     }
 }

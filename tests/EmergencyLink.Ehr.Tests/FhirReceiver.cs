@@ -17,6 +17,8 @@ public sealed class FhirReceiver : IAsyncDisposable
     private readonly List<ReceivedRequest> received = [];
     private readonly Lock gate = new();
     private WebApplication? app;
+    private int inFlight;
+    private int maxInFlight;
 
     public FhirReceiver()
     {
@@ -44,6 +46,18 @@ public sealed class FhirReceiver : IAsyncDisposable
             lock (gate)
             {
                 return [.. received];
+            }
+        }
+    }
+
+    /// <summary>The most requests it was ever answering at once: above one means two senders overlapped.</summary>
+    public int MaxInFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return maxInFlight;
             }
         }
     }
@@ -81,12 +95,38 @@ public sealed class FhirReceiver : IAsyncDisposable
         var request = new ReceivedRequest(
             context.Request.Method, context.Request.Path.Value ?? "", headers["X-Request-Id"].FirstOrDefault(),
             headers["If-None-Exist"].FirstOrDefault(), headers.Authorization.FirstOrDefault(), headers["X-Api-Key"].FirstOrDefault(),
-            context.Request.ContentType, body, 0);
+            context.Request.ContentType, body, 0, headers["X-Sender"].FirstOrDefault());
+        lock (gate)
+        {
+            inFlight++;
+            maxInFlight = Math.Max(maxInFlight, inFlight);
+        }
+
+        try
+        {
+            await AnswerAsync(context, request);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                inFlight--;
+            }
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, ReceivedRequest request)
+    {
         ReceiverAnswer answer;
         lock (gate)
         {
             answer = Answer(request, received.Count);
             received.Add(request with { Status = answer.Hang ? 0 : answer.Status });
+        }
+
+        if (answer.Delay is { } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted);
         }
 
         if (answer.Hang)

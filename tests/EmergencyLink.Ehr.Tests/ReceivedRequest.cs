@@ -1,6 +1,7 @@
 namespace EmergencyLink.Ehr.Tests;
 
 /// <summary>What the test EHR got, and what it answered.</summary>
+/// <param name="Sender">The <c>X-Sender</c> header, which tests set per push service to tell nodes apart.</param>
 public sealed record ReceivedRequest(
     string Method,
     string Path,
@@ -10,4 +11,5 @@ public sealed record ReceivedRequest(
     string? ApiKey,
     string? ContentType,
     string Body,
-    int Status);
+    int Status,
+    string? Sender = null);

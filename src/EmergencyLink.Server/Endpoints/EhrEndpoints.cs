@@ -20,7 +20,7 @@ public static class EhrEndpoints
     /// the hospital's own ED (their EHR team) and admins; dispatch has no use for it.
     /// </summary>
     private static async Task<Results<Ok<EhrStatus>, ProblemHttpResult>> GetStatusAsync(
-        string id, ClaimsPrincipal user, IGrainFactory grains, EhrPushService push)
+        string id, ClaimsPrincipal user, IGrainFactory grains, EhrPushService push, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(Roles.Admin) && !user.IsEdOf(id))
         {
@@ -32,6 +32,6 @@ public static class EhrEndpoints
             return Problems.NotFound($"Hospital {id} does not exist.");
         }
 
-        return TypedResults.Ok(push.GetStatus(id));
+        return TypedResults.Ok(await push.GetStatusAsync(id, cancellationToken));
     }
 }

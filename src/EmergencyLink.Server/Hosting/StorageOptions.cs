@@ -11,8 +11,8 @@ public sealed class StorageOptions
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>
-    /// The SQLite file; empty means <c>data/emergencylink.db</c> under the content root. With PostgreSQL its folder
-    /// still holds what stays per node (the EHR outbox).
+    /// The SQLite file; empty means <c>data/emergencylink.db</c> under the content root. With PostgreSQL everything
+    /// shared (the EHR outbox too) is in the database instead.
     /// </summary>
     public string Path { get; set; } = "";
 

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Logging;
 namespace EmergencyLink.Ehr;
 
 /// <summary>
-/// The durable queue of handover documents, one SQLite file. A document is written (and fsynced: WAL with
+/// The durable queue of handover documents of a single server, one SQLite file. A document is written (and fsynced: WAL with
 /// synchronous=FULL) before its enqueue returns, and leaves <c>pending</c> only when the receiver acknowledged it
 /// (trimmed) or refused it for good (moved to <c>rejected</c>), so a crash or restart at any point loses nothing.
 /// All writes go through one writer loop that commits whatever is waiting in one transaction (group commit): a burst
 /// of updates pays one fsync. Reads use a second connection, which WAL lets run beside the writer.
 /// </summary>
-public sealed class EhrOutbox : IAsyncDisposable, IDisposable
+public sealed class SqliteEhrOutbox : IEhrOutbox, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS pending(
@@ -63,7 +63,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
     private int disposed;
     private long commits;
 
-    private EhrOutbox(SqliteConnection writer, SqliteConnection reader, ILogger logger)
+    private SqliteEhrOutbox(SqliteConnection writer, SqliteConnection reader, ILogger logger)
     {
         this.writer = writer;
         this.reader = reader;
@@ -77,7 +77,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
     internal long Commits => Interlocked.Read(ref commits);
 
     /// <summary>Opens (or creates) the outbox file and its folder.</summary>
-    public static EhrOutbox Open(string path, ILogger<EhrOutbox> logger)
+    public static SqliteEhrOutbox Open(string path, ILogger<SqliteEhrOutbox> logger)
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
@@ -104,7 +104,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
             reader = new SqliteConnection(connectionString);
             reader.Open();
             Execute(reader, "PRAGMA busy_timeout=5000;");
-            return new EhrOutbox(writer, reader, logger) { Path = full };
+            return new SqliteEhrOutbox(writer, reader, logger) { Path = full };
         }
         catch
         {
@@ -114,10 +114,6 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>
-    /// Stores a document unless this version (or a newer one) of the case was already accepted for the hospital.
-    /// Completes once the transaction holding it has committed.
-    /// </summary>
     public async Task<EhrEnqueueOutcome> EnqueueAsync(EhrDocument document, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -144,8 +140,14 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         return (EhrEnqueueOutcome)result!;
     }
 
-    /// <summary>The hospital's oldest undelivered document: the one that must go before any other of its documents.</summary>
-    public EhrPendingDocument? PeekHead(string hospitalId)
+    // Reads are local and short: run inline rather than pretend to be asynchronous.
+    public Task<EhrPendingDocument?> PeekHeadAsync(string hospitalId, CancellationToken cancellationToken) => Task.FromResult(PeekHead(hospitalId));
+
+    public Task<IReadOnlyDictionary<string, int>> PendingByHospitalAsync(CancellationToken cancellationToken) => Task.FromResult(PendingByHospital());
+
+    public Task<EhrQueueState> ReadStateAsync(string hospitalId, CancellationToken cancellationToken) => Task.FromResult(ReadState(hospitalId));
+
+    private EhrPendingDocument? PeekHead(string hospitalId)
     {
         lock (readLock)
         {
@@ -163,7 +165,6 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The receiver acknowledged the document: trim it and remember it as the hospital's last delivery.</summary>
     public Task MarkDeliveredAsync(EhrPendingDocument document, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -181,7 +182,6 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         });
     }
 
-    /// <summary>An attempt failed in a way worth retrying: count it on the row and remember the error.</summary>
     public Task RecordFailureAsync(EhrPendingDocument document, string error, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -199,7 +199,6 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         });
     }
 
-    /// <summary>The receiver refused the document for good: move it (and the reason) aside, out of the hospital's queue.</summary>
     public Task RejectAsync(EhrPendingDocument document, int statusCode, string outcome, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -215,8 +214,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         });
     }
 
-    /// <summary>Undelivered documents by hospital, including hospitals no longer configured.</summary>
-    public IReadOnlyDictionary<string, int> PendingByHospital()
+    private IReadOnlyDictionary<string, int> PendingByHospital()
     {
         lock (readLock)
         {
@@ -233,7 +231,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         }
     }
 
-    public EhrQueueState ReadState(string hospitalId)
+    private EhrQueueState ReadState(string hospitalId)
     {
         lock (readLock)
         {
@@ -308,7 +306,7 @@ public sealed class EhrOutbox : IAsyncDisposable, IDisposable
         var operation = new OutboxOperation(work);
         if (!queue.Writer.TryWrite(operation))
         {
-            throw new ObjectDisposedException(nameof(EhrOutbox), "The EHR outbox is closed.");
+            throw new ObjectDisposedException(nameof(SqliteEhrOutbox), "The EHR outbox is closed.");
         }
 
         return operation.Completion.Task;
