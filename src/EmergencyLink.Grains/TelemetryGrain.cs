@@ -5,6 +5,7 @@ using EmergencyLink.Domain.Alerts;
 using EmergencyLink.Domain.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 
 namespace EmergencyLink.Grains;
 
@@ -20,7 +21,13 @@ namespace EmergencyLink.Grains;
 /// holds only what the archive has confirmed, in the order the batches were taken; <c>inFlight</c> holds what was
 /// handed to it and not yet confirmed, so a resend of such a frame is still recognised as a duplicate.
 /// Continuity lives in memory and is rebuilt from the archive on activation, so it survives a restart.
+/// <para>
+/// Placed on the node its first call comes from, which is the node the vehicle's gateway is connected to: every upload
+/// then stays in that process instead of crossing to another silo and back for its acknowledgement (two silo hops per
+/// batch, at 25 batches a second per ambulance). A load balancer spreading gateways spreads these grains with them.
+/// </para>
 /// </summary>
+[PreferLocalPlacement]
 public sealed class TelemetryGrain(
     ITelemetryArchive archive,
     ILiveFeed live,
