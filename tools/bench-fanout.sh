@@ -33,7 +33,7 @@ for n in $(seq 1 "$nodes"); do
   http=$(infra_free_port); silo=$(infra_free_port); gateway=$(infra_free_port)
   extra=()
   [ -n "$primary" ] && ! $real && extra=(Orleans__PrimarySiloPort="$primary")
-  env HOME="$dir/node$n" ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/node$n/bench.db" Map__Path="$dir/map" \
+  env HOME="$dir/node$n" ASPNETCORE_ENVIRONMENT=Development Observability__Dashboard=${Observability__Dashboard:-false} Demo__Enabled=false Storage__Path="$dir/node$n/bench.db" Map__Path="$dir/map" \
     Orleans__SiloPort="$silo" Orleans__GatewayPort="$gateway" Logging__LogLevel__Default=Warning "${extra[@]}" \
     dotnet "$root/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll" --urls "http://127.0.0.1:$http" \
     >"$dir/server$n.log" 2>&1 &

@@ -32,7 +32,7 @@ if [ "$peer" = true ]; then
   dotnet "$cli" bench-link-peer --urls "http://127.0.0.1:$port" >"$dir/server.log" 2>&1 &
 else
 dotnet "$cli" bench-link map --from "$root/maps/demo" --vehicles "$vehicles" --out "$dir/map" >/dev/null
-ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/bench.db" Map__Path="$dir/map" DOTNET_PerfMapEnabled=${PERF_MAP:-0} DOTNET_EnableWriteXorExecute=${WXE:-1} \
+ASPNETCORE_ENVIRONMENT=Development Observability__Dashboard=${Observability__Dashboard:-false} Demo__Enabled=false Storage__Path="$dir/bench.db" Map__Path="$dir/map" DOTNET_PerfMapEnabled=${PERF_MAP:-0} DOTNET_EnableWriteXorExecute=${WXE:-1} \
   Orleans__SiloPort=$((port + 1)) Orleans__GatewayPort=$((port + 2)) Logging__LogLevel__Default=Warning \
   dotnet "$tree/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll" --urls "http://127.0.0.1:$port" \
   >"$dir/server.log" 2>&1 &

@@ -9,7 +9,7 @@ dir=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 6180)
 dotnet build -c Release "$root/src/EmergencyLink.Server" -v q -nologo >/dev/null
 dotnet build -c Release "$root/tools/EmergencyLink.Cli" -v q -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Development Demo__Enabled=false Storage__Path="$dir/bench.db" Storage__MaxBatchSize="$batch" \
+ASPNETCORE_ENVIRONMENT=Development Observability__Dashboard=${Observability__Dashboard:-false} Demo__Enabled=false Storage__Path="$dir/bench.db" Storage__MaxBatchSize="$batch" \
   Orleans__SiloPort=$((port + 1)) Orleans__GatewayPort=$((port + 2)) Logging__LogLevel__Default=Warning \
   dotnet "$root/src/EmergencyLink.Server/bin/Release/net10.0/EmergencyLink.Server.dll" --urls "http://127.0.0.1:$port" \
   >"$dir/server.log" 2>&1 &
