@@ -54,6 +54,8 @@ pids+=("${infra_pids[@]}")
 redis_port=$infra_redis_port
 pg_port=$infra_pg_port
 export ASPNETCORE_ENVIRONMENT=Development
+# The Dashboard is off unless configured (it costs a third more CPU on the telemetry path); a development cluster has it.
+export Observability__Dashboard=${Observability__Dashboard:-true}
 
 urls=()
 for n in $(seq 1 "$nodes"); do

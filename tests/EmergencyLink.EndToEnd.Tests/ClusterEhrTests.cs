@@ -41,7 +41,7 @@ public sealed class ClusterEhrTests(ClusterInfrastructure infrastructure)
         // Every node reports the one queue: the survivor sees what the victim queued.
         var deadline = DateTime.UtcNow.AddSeconds(20);
         int queued;
-        while ((queued = (await admin.GetJsonAsync("/api/hospitals/H1/ehr")).Expect(HttpStatusCode.OK).GetProperty("pending").GetInt32()) == 0)
+        while ((queued = (await StatusAsync()).GetProperty("pending").GetInt32()) == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "No document was queued for H1.");
             await Task.Delay(100);
@@ -62,7 +62,7 @@ public sealed class ClusterEhrTests(ClusterInfrastructure infrastructure)
 
         deadline = DateTime.UtcNow.AddSeconds(60);
         System.Text.Json.JsonElement status;
-        while ((status = (await admin.GetJsonAsync("/api/hospitals/H1/ehr")).Expect(HttpStatusCode.OK)).GetProperty("pending").GetInt32() > 0
+        while ((status = await StatusAsync()).GetProperty("pending").GetInt32() > 0
             || received.IsEmpty)
         {
             Assert.True(DateTime.UtcNow < deadline, $"The survivor did not deliver the killed node's documents: {status}\n{survivor.Output}");
@@ -74,5 +74,12 @@ public sealed class ClusterEhrTests(ClusterInfrastructure infrastructure)
         Assert.True(versions.Length >= queued, $"{queued} documents were queued before the kill, {versions.Length} delivered");
         Assert.Equal(versions.Order().Distinct(), versions);
         Assert.Equal(versions[^1], status.GetProperty("lastDelivered").GetProperty("version").GetInt32());
+
+        async Task<System.Text.Json.JsonElement> StatusAsync()
+        {
+            var (code, body) = await admin.GetJsonAsync("/api/hospitals/H1/ehr");
+            Assert.True(code == HttpStatusCode.OK, $"The EHR status answered {code}: {body}\n--- survivor:\n{survivor.Output}\n--- victim:\n{victim.Output}");
+            return body;
+        }
     }
 }

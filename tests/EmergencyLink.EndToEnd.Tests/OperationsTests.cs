@@ -25,6 +25,7 @@ public sealed class OperationsTests(OperationsTests.Fixture fixture) : IClassFix
             var settings = Provider.ConsoleSettings();
             settings["Observability__OtlpEndpoint"] = Collector.Endpoint.ToString().TrimEnd('/');
             settings["Observability__TraceSampleRatio"] = "1";
+            settings["Observability__Dashboard"] = "true";
             // The SDK's own variables: export every half second instead of every minute, so the test need not wait.
             settings["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
             settings["OTEL_BSP_SCHEDULE_DELAY"] = "200";
