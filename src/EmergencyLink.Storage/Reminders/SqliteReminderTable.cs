@@ -37,13 +37,7 @@ public sealed class SqliteReminderTable : SqlReminderTable
         }
 
         FilePath = Path.GetFullPath(options.Path);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        connectionString = SqliteFiles.ConnectionString(FilePath);
     }
 
     public string FilePath { get; }

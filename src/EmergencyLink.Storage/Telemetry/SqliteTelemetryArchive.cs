@@ -66,13 +66,7 @@ public sealed class SqliteTelemetryArchive : ITelemetryArchive, IAsyncDisposable
         this.options = options;
         this.logger = logger;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path))!);
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = System.IO.Path.GetFullPath(options.Path),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        connectionString = SqliteFiles.ConnectionString(System.IO.Path.GetFullPath(options.Path));
         using (var connection = Open())
         {
             Execute(connection, "PRAGMA journal_mode=WAL;");
