@@ -12,8 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EmergencyLink.Grains.Live;
 
 /// <summary>
-/// The feed grains call in a cluster: hands each change to every other live node's queue, then performs it on this
-/// node. The enqueue comes first and is synchronous, so the changes of one grain (whose calls are sequential) reach
+/// The feed grains call in a cluster: hands each change to every other live node's queue (a case's full-rate telemetry
+/// only to nodes that view the case), then performs it on this node. The enqueue comes first and is synchronous, so the changes of one grain (whose calls are sequential) reach
 /// every queue in the order it made them. With no other node the event is never even built.
 /// </summary>
 public sealed class LiveFanoutFeed(

@@ -309,7 +309,11 @@ public sealed partial class EdBoard
     private async Task OpenPatientAsync(string incidentId)
     {
         await CloseAsync();
-        viewing = await Viewing.ViewAsync(incidentId);
+
+        // Another patient opened while this hold was being announced may have set one already: only the latest stays.
+        var held = await Viewing.ViewAsync(incidentId);
+        viewing?.Dispose();
+        viewing = held;
         openId = incidentId;
         ecgFramesSeen = 0;
         lock (ecgGate)
