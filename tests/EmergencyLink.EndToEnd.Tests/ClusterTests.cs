@@ -66,18 +66,12 @@ public sealed partial class ClusterTests(ClusterInfrastructure infrastructure, X
     [SkippableFact]
     public async Task A_node_killed_without_warning_is_declared_dead_by_the_survivor_within_ten_seconds()
     {
-        var database = postgres.CreateDatabase("kill");
-        var environment = ClusterEnvironment(redis.ConnectionString, database, "kill");
-        using var home1 = new TempFolder();
-        using var home2 = new TempFolder();
-        await using var node1 = new ServerProcess(environment: new Dictionary<string, string>(environment) { ["HOME"] = home1.Path });
-        await using var node2 = new ServerProcess(environment: new Dictionary<string, string>(environment) { ["HOME"] = home2.Path });
-        await Task.WhenAll(node1.StartAsync(), node2.StartAsync());
-        await WaitForMembersAsync(2, node1, node2);
+        await using var cluster = await LocalCluster.StartAsync(infrastructure, 2, "kill");
+        var (node1, node2) = (cluster[0], cluster[1]);
 
         var killed = Stopwatch.StartNew();
         node2.Kill();
-        await WaitForMembersAsync(1, node1);
+        await cluster.WaitForMembersAsync(1, TimeSpan.FromSeconds(60), node2);
         output.WriteLine($"Declared dead after {killed.Elapsed.TotalSeconds:F1} s.");
 
         // The recovery target; the tuned probes (1 s, 3 missed) should take about 3-5 s of it.

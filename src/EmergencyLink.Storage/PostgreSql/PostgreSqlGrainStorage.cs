@@ -36,8 +36,7 @@ public sealed class PostgreSqlGrainStorage : QueuedGrainStorage
         : base(name, options.MaxBatchSize, options.JsonOptions, logger, time)
     {
         this.dataSource = dataSource;
-        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-        Location = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        Location = PostgreSqlSchema.Describe(dataSource);
     }
 
     protected override string Location { get; }

@@ -14,6 +14,13 @@ public static class PostgreSqlSchema
     /// <summary>The advisory lock every EmergencyLink migration takes ("ELINKSCH" in ASCII).</summary>
     public const long MigrationLock = 0x454C_494E_4B53_4348;
 
+    /// <summary>Where a store lives, for its logs and health messages: host, port and database, never credentials.</summary>
+    public static string Describe(NpgsqlDataSource dataSource)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
     /// <summary>Applies the component's steps it does not have yet; returns how many were applied.</summary>
     public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, string component, IReadOnlyList<string> steps,
         CancellationToken cancellationToken = default)

@@ -38,8 +38,7 @@ public sealed class PostgreSqlReminderTable : SqlReminderTable
         : base(serviceId, logger)
     {
         this.dataSource = dataSource;
-        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-        Location = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        Location = PostgreSqlSchema.Describe(dataSource);
     }
 
     protected override string Location { get; }

@@ -177,9 +177,8 @@ public sealed class FanoutTests
         Assert.Equal(2_000, FanoutCluster.Origin(survivor).Lines.Count);
         Assert.True(slowest < TimeSpan.FromMilliseconds(200), $"a call to the feed took {slowest.TotalMilliseconds} ms");
 
-        // Whatever did not fit is counted, not waited for; and membership ends the link.
-        var stats = FanoutCluster.Fanout(survivor).Stats();
-        Assert.True(stats.Count == 0 || stats[0].Dropped > 0, "the dead node's queue overflowed without a count");
+        // Membership ends the link. (In process it does so before the queue can fill, so the drop count is checked
+        // where it can be forced: LiveNodeLinkTests.)
         await Eventually.HoldsAsync(() => FanoutCluster.Fanout(survivor).Stats().Count == 0, TimeSpan.FromSeconds(60), "the dead node unlinked");
     }
 }
